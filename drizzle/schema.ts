@@ -1,0 +1,690 @@
+// The whole domain of DESIGN.md. Enumerations are text columns with CHECK constraints
+// (easier to extend in a migration than Postgres enums); lists from server/reference/data.ts.
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  AVAILABILITY_MAX,
+  EVENT_CATEGORIES,
+  GOAL_CODES,
+  LANGUAGE_LEVELS,
+  MEETING_MODES,
+  REGIONS,
+  ROLES,
+  UI_LOCALES,
+} from '../server/reference/data.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/** `column IN ('a','b',…)` for a CHECK constraint. */
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(', '))})`;
+}
+/** Every element of a text[] column is one of the values. */
+function allOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} <@ array[${sql.raw(values.map((value) => `'${value}'`).join(', '))}]::text[]`;
+}
+
+// ---------------------------------------------------------------- reference data
+
+export const districts = pgTable(
+  'districts',
+  {
+    code: text('code').primaryKey(),
+    region: text('region').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameZh: text('name_zh').notNull(),
+    sortOrder: smallint('sort_order').notNull(),
+  },
+  (t) => [check('districts_region', oneOf(t.region, REGIONS))],
+);
+
+export const languages = pgTable('languages', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+  endonym: text('endonym').notNull(),
+  sortOrder: smallint('sort_order').notNull(),
+});
+
+export const industryGroups = pgTable('industry_groups', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+  sortOrder: smallint('sort_order').notNull(),
+});
+
+export const industries = pgTable('industries', {
+  code: text('code').primaryKey(),
+  groupCode: text('group_code')
+    .notNull()
+    .references(() => industryGroups.code),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+  sortOrder: smallint('sort_order').notNull(),
+});
+
+export const goals = pgTable('goals', {
+  code: text('code').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+  sortOrder: smallint('sort_order').notNull(),
+});
+
+// ---------------------------------------------------------------- people and sign-in
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Lower-cased; null once the account is deleted (anonymised). */
+    email: text('email'),
+    displayName: text('display_name').notNull(),
+    phone: text('phone'),
+    locale: text('locale').notNull().default('en'),
+    /** Secret for the private calendar feed; null when revoked and not yet renewed. */
+    calendarToken: text('calendar_token'),
+    /** Seeded demo accounts may be signed in with one click in demo mode. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastSignedInAt: at('last_signed_in_at'),
+    deletedAt: at('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_calendar_token_key').on(t.calendarToken),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_locale', oneOf(t.locale, UI_LOCALES)),
+    check('users_deleted_has_no_email', sql`${t.deletedAt} is null or ${t.email} is null`),
+  ],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    grantedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check('user_roles_role', oneOf(t.role, ROLES))],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's secret; the secret itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), check('sessions_expiry', sql`${t.expiresAt} > ${t.createdAt}`)],
+);
+
+export const signInTokens = pgTable(
+  'sign_in_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    /** Where to go after signing in (a path on this site). */
+    redirectTo: text('redirect_to'),
+  },
+  (t) => [index('sign_in_tokens_email_idx').on(t.email, t.createdAt)],
+);
+
+/** A person's languages, shared by every profile they have (mentee, mentor, adviser). */
+export const userLanguages = pgTable(
+  'user_languages',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    languageCode: text('language_code')
+      .notNull()
+      .references(() => languages.code),
+    level: text('level').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.languageCode] }),
+    check('user_languages_level', oneOf(t.level, LANGUAGE_LEVELS)),
+  ],
+);
+
+// ---------------------------------------------------------------- profiles
+
+export const migrantProfiles = pgTable(
+  'migrant_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    headline: text('headline').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    industryCode: text('industry_code')
+      .notNull()
+      .references(() => industries.code),
+    occupation: text('occupation').notNull(),
+    yearsExperience: smallint('years_experience').notNull(),
+    goals: text('goals').array().notNull().default(sql`'{}'::text[]`),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
+    availability: integer('availability').notNull().default(0),
+    arrivedOn: text('arrived_on'),
+    /** Intake cohort label, e.g. "2026-autumn", for targeting and cohort matching. */
+    intake: text('intake'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('migrant_profiles_years', sql`${t.yearsExperience} between 0 and 60`),
+    check('migrant_profiles_goals', allOf(t.goals, GOAL_CODES)),
+    check('migrant_profiles_availability', sql`${t.availability} between 0 and ${sql.raw(String(AVAILABILITY_MAX))}`),
+    index('migrant_profiles_intake_idx').on(t.intake),
+  ],
+);
+
+export const MENTOR_VETTING = ['pending', 'approved', 'revoked'] as const;
+
+export const mentorProfiles = pgTable(
+  'mentor_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    headline: text('headline').notNull(),
+    bio: text('bio').notNull().default(''),
+    industryCode: text('industry_code')
+      .notNull()
+      .references(() => industries.code),
+    employer: text('employer'),
+    /** Industry codes the mentor can advise on besides their own. */
+    expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    yearsExperience: smallint('years_experience').notNull(),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
+    meetingModes: text('meeting_modes').array().notNull().default(sql`'{}'::text[]`),
+    availability: integer('availability').notNull().default(0),
+    capacity: smallint('capacity').notNull().default(2),
+    /** Accepted mentorships now running; kept in the same transaction as every accept and end. */
+    activeMentees: smallint('active_mentees').notNull().default(0),
+    paused: boolean('paused').notNull().default(false),
+    vetting: text('vetting').notNull().default('pending'),
+    vettedAt: at('vetted_at'),
+    vettedBy: uuid('vetted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokeReason: text('revoke_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('mentor_profiles_years', sql`${t.yearsExperience} between 0 and 60`),
+    check('mentor_profiles_capacity', sql`${t.capacity} between 1 and 20`),
+    // Capacity is enforced here: concurrent accepts can never push the count past it.
+    check('mentor_profiles_load', sql`${t.activeMentees} between 0 and ${t.capacity}`),
+    check('mentor_profiles_topics', allOf(t.topics, GOAL_CODES)),
+    check('mentor_profiles_meeting_modes', allOf(t.meetingModes, MEETING_MODES)),
+    check('mentor_profiles_availability', sql`${t.availability} between 0 and ${sql.raw(String(AVAILABILITY_MAX))}`),
+    check('mentor_profiles_vetting', oneOf(t.vetting, MENTOR_VETTING)),
+    check('mentor_profiles_revoke_reason', sql`${t.vetting} <> 'revoked' or ${t.revokeReason} is not null`),
+    index('mentor_profiles_vetting_idx').on(t.vetting),
+  ],
+);
+
+// ---------------------------------------------------------------- mentorships and cohorts
+
+export const MENTORSHIP_STATES = ['requested', 'accepted', 'declined', 'expired', 'withdrawn', 'ended'] as const;
+
+export const COHORT_STATES = ['queued', 'running', 'proposed', 'sending', 'sent', 'failed'] as const;
+
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    state: text('state').notNull().default('queued'),
+    progress: smallint('progress').notNull().default(0),
+    /** What the admin chose: filters or explicit ids for each side. */
+    selection: jsonb('selection').notNull(),
+    totalScore: integer('total_score'),
+    /** Migrants left without a mentor, with the reason. */
+    unmatched: jsonb('unmatched'),
+    error: text('error'),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    check('cohorts_state', oneOf(t.state, COHORT_STATES)),
+    check('cohorts_progress', sql`${t.progress} between 0 and 100`),
+  ],
+);
+
+export const mentorships = pgTable(
+  'mentorships',
+  {
+    id: id(),
+    migrantId: uuid('migrant_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    state: text('state').notNull().default('requested'),
+    message: text('message').notNull().default(''),
+    cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'set null' }),
+    /** The score and its explained parts when requested, so both sides see why. */
+    matchScore: smallint('match_score'),
+    matchParts: jsonb('match_parts'),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    respondedAt: at('responded_at'),
+    declineReason: text('decline_reason'),
+    endedAt: at('ended_at'),
+    endedBy: uuid('ended_by').references(() => users.id, { onDelete: 'set null' }),
+    feedbackRating: smallint('feedback_rating'),
+    feedbackComment: text('feedback_comment'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('mentorships_state', oneOf(t.state, MENTORSHIP_STATES)),
+    check('mentorships_not_self', sql`${t.migrantId} <> ${t.mentorId}`),
+    check('mentorships_rating', sql`${t.feedbackRating} is null or ${t.feedbackRating} between 1 and 5`),
+    check('mentorships_expiry', sql`${t.expiresAt} > ${t.requestedAt}`),
+    // At most one open or running mentorship between the same two people.
+    uniqueIndex('mentorships_one_open_per_pair')
+      .on(t.migrantId, t.mentorId)
+      .where(sql`state in ('requested', 'accepted')`),
+    index('mentorships_mentor_state_idx').on(t.mentorId, t.state),
+    index('mentorships_migrant_state_idx').on(t.migrantId, t.state),
+  ],
+);
+
+export const COHORT_SIDES = ['migrant', 'mentor'] as const;
+
+export const cohortMembers = pgTable(
+  'cohort_members',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    side: text('side').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId, t.side] }), check('cohort_members_side', oneOf(t.side, COHORT_SIDES))],
+);
+
+export const cohortPairs = pgTable(
+  'cohort_pairs',
+  {
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    migrantId: uuid('migrant_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    parts: jsonb('parts').notNull(),
+    dropped: boolean('dropped').notNull().default(false),
+    /** Set when the invitation was sent: the request this pair became. */
+    mentorshipId: uuid('mentorship_id').references(() => mentorships.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cohortId, t.migrantId] }),
+    uniqueIndex('cohort_pairs_mentorship_key').on(t.mentorshipId),
+    check('cohort_pairs_score', sql`${t.score} between 0 and 100`),
+  ],
+);
+
+// ---------------------------------------------------------------- organisations and events
+
+export const ORGANISATION_STATES = ['pending', 'approved', 'rejected'] as const;
+export const MEMBER_ROLES = ['owner', 'editor'] as const;
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    website: text('website'),
+    status: text('status').notNull().default('pending'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    reviewedAt: at('reviewed_at'),
+  },
+  (t) => [
+    uniqueIndex('organisations_slug_key').on(t.slug),
+    check('organisations_status', oneOf(t.status, ORGANISATION_STATES)),
+    check('organisations_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const organisationMembers = pgTable(
+  'organisation_members',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    addedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    check('organisation_members_role', oneOf(t.role, MEMBER_ROLES)),
+    index('organisation_members_user_idx').on(t.userId),
+  ],
+);
+
+export const EVENT_STATES = ['draft', 'published', 'cancelled'] as const;
+
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    descriptionMd: text('description_md').notNull().default(''),
+    /** Sanitised HTML rendered from descriptionMd when it is saved. */
+    descriptionHtml: text('description_html').notNull().default(''),
+    category: text('category').notNull(),
+    industries: text('industries').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    districtCode: text('district_code').references(() => districts.code),
+    venue: text('venue'),
+    onlineUrl: text('online_url'),
+    startsAt: at('starts_at').notNull(),
+    endsAt: at('ends_at').notNull(),
+    /** Seats; null means no limit. */
+    capacity: integer('capacity'),
+    status: text('status').notNull().default('draft'),
+    /** iCalendar SEQUENCE: rises with every change attendees are told about. */
+    sequence: integer('sequence').notNull().default(0),
+    cancelMessage: text('cancel_message'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    publishedAt: at('published_at'),
+    cancelledAt: at('cancelled_at'),
+  },
+  (t) => [
+    uniqueIndex('events_slug_key').on(t.slug),
+    check('events_category', oneOf(t.category, EVENT_CATEGORIES)),
+    check('events_status', oneOf(t.status, EVENT_STATES)),
+    check('events_time_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('events_capacity', sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check('events_place', sql`${t.venue} is not null or ${t.onlineUrl} is not null or ${t.status} = 'draft'`),
+    check('events_sequence', sql`${t.sequence} >= 0`),
+    index('events_status_start_idx').on(t.status, t.startsAt),
+    index('events_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const RSVP_STATES = ['going', 'waitlisted', 'cancelled'] as const;
+
+export const rsvps = pgTable(
+  'rsvps',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    /** Order in the waitlist: positions are ranks over this, so they never have gaps. */
+    queueSeq: bigserial('queue_seq', { mode: 'number' }).notNull(),
+    checkedInAt: at('checked_in_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.userId] }),
+    check('rsvps_status', oneOf(t.status, RSVP_STATES)),
+    check('rsvps_check_in_needs_going', sql`${t.checkedInAt} is null or ${t.status} = 'going'`),
+    index('rsvps_event_status_idx').on(t.eventId, t.status, t.queueSeq),
+    index('rsvps_user_idx').on(t.userId),
+  ],
+);
+
+export const INVITATION_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** One organiser action "invite this audience", fanned out in batches. */
+export const invitationRuns = pgTable(
+  'invitation_runs',
+  {
+    id: id(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    audience: jsonb('audience').notNull(),
+    state: text('state').notNull().default('queued'),
+    total: integer('total').notNull().default(0),
+    processed: integer('processed').notNull().default(0),
+    invited: integer('invited').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    check('invitation_runs_state', oneOf(t.state, INVITATION_RUN_STATES)),
+    check('invitation_runs_counts', sql`${t.processed} <= ${t.total} and ${t.invited} + ${t.skipped} <= ${t.processed}`),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => invitationRuns.id, { onDelete: 'set null' }),
+    invitedAt: createdAt(),
+  },
+  // The primary key is what makes "at most once per person per event" true under retries.
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
+// ---------------------------------------------------------------- notifications
+
+export const NOTIFICATION_KINDS = [
+  'sign-in-link',
+  'mentorship-requested',
+  'mentorship-accepted',
+  'mentorship-declined',
+  'mentorship-expired',
+  'mentorship-withdrawn',
+  'mentorship-ended',
+  'cohort-match-proposal',
+  'event-invitation',
+  'rsvp-confirmation',
+  'waitlist-promotion',
+  'event-changed',
+  'event-cancelled',
+  'event-reminder',
+  'help-request-received',
+  'help-request-offered',
+  'help-request-escalated',
+  'help-request-message',
+  'help-follow-up-survey',
+  'account-deleted-notice',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const OUTBOX_STATES = ['pending', 'queued', 'sent', 'failed'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/**
+ * Every email is first a row here, written in the same transaction as the change that
+ * causes it. The relay moves pending rows into BullMQ (job id = row id); workers send and mark.
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    toEmail: text('to_email').notNull(),
+    locale: text('locale').notNull().default('en'),
+    /** What the template needs (names, links, event fields); never rendered HTML. */
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    /** Makes a notification idempotent, e.g. "event-invitation:<event>:<user>". */
+    dedupeKey: text('dedupe_key'),
+    state: text('state').notNull().default('pending'),
+    attempts: smallint('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** Fixed per row, so a resend after a crash carries the same Message-ID. */
+    messageId: text('message_id').notNull(),
+    createdAt: createdAt(),
+    /** Not before: for retries and scheduled sends. */
+    availableAt: at('available_at').notNull().defaultNow(),
+    queuedAt: at('queued_at'),
+    sentAt: at('sent_at'),
+    failedAt: at('failed_at'),
+  },
+  (t) => [
+    uniqueIndex('notification_outbox_dedupe_key').on(t.dedupeKey),
+    uniqueIndex('notification_outbox_message_id_key').on(t.messageId),
+    check('notification_outbox_kind', oneOf(t.kind, NOTIFICATION_KINDS)),
+    check('notification_outbox_state', oneOf(t.state, OUTBOX_STATES)),
+    check('notification_outbox_locale', oneOf(t.locale, UI_LOCALES)),
+    check('notification_outbox_sent_at', sql`${t.state} <> 'sent' or ${t.sentAt} is not null`),
+    index('notification_outbox_pending_idx').on(t.state, t.availableAt),
+    index('notification_outbox_user_idx').on(t.userId),
+  ],
+);
+
+/** A row per optional kind the user turned off (or on again); absent means the default (on). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check('notification_preferences_kind', oneOf(t.kind, NOTIFICATION_KINDS))],
+);
+
+// ---------------------------------------------------------------- safety and audit
+
+export const REPORT_REASONS = ['harassment', 'spam', 'scam', 'inappropriate', 'safety', 'other'] as const;
+export const REPORT_STATES = ['open', 'actioned', 'dismissed'] as const;
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: id(),
+    reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    subjectUserId: uuid('subject_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    subjectEventId: uuid('subject_event_id').references(() => events.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    details: text('details').notNull().default(''),
+    state: text('state').notNull().default('open'),
+    handledBy: uuid('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    handledAt: at('handled_at'),
+    resolution: text('resolution'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('reports_reason', oneOf(t.reason, REPORT_REASONS)),
+    check('reports_state', oneOf(t.state, REPORT_STATES)),
+    check('reports_has_subject', sql`${t.subjectUserId} is not null or ${t.subjectEventId} is not null`),
+    index('reports_state_idx').on(t.state, t.createdAt),
+  ],
+);
+
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.blockerId, t.blockedId] }),
+    check('blocks_not_self', sql`${t.blockerId} <> ${t.blockedId}`),
+    index('blocks_blocked_idx').on(t.blockedId),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    details: jsonb('details'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId), index('audit_log_actor_idx').on(t.actorId)],
+);
+
+/**
+ * Mentors whose matching data changed (profile, capacity, load, pause, vetting), written in the
+ * same transaction as the change. Every process's in-memory matching index reads what it has not
+ * applied yet before answering, so a change shows on the very next request anywhere.
+ */
+export const matchingChanges = pgTable(
+  'matching_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    mentorId: uuid('mentor_id').notNull(),
+    changedAt: createdAt(),
+  },
+  (t) => [index('matching_changes_changed_at_idx').on(t.changedAt)],
+);

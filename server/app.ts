@@ -1,0 +1,66 @@
+// The Kaifong HTTP app: /api is Fastify's, /dev/mail the dev outbox, everything else SvelteKit.
+// server/main.ts starts it; tests build the same app and talk to it with app.inject.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Runtime } from './runtime.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { runtimePlugin } from './plugins/runtime.ts';
+import { swaggerPlugin } from './plugins/swagger.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { referenceRoutes } from './routes/reference.ts';
+import { eventRoutes } from './routes/events.ts';
+import { authRoutes } from './routes/auth.ts';
+import { profileRoutes } from './routes/profiles.ts';
+import { adminMentorRoutes } from './routes/admin-mentors.ts';
+import { mentorshipRoutes } from './routes/mentorships.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
+import { devMailRoutes } from './routes/dev-mail.ts';
+
+export interface AppOptions {
+  /** Serve the SvelteKit build from this folder (web/build); left out, only the API runs. */
+  webBuildDir?: string;
+}
+
+export async function buildApp(runtime: Runtime, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: runtime.logger as FastifyBaseLogger,
+    // Explicit timeouts: a slow client cannot hold a connection for ever.
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: 72_000,
+    bodyLimit: 1024 * 1024,
+    trustProxy: runtime.config.publicUrl.startsWith('https:'),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorHandlerPlugin);
+  await app.register(runtimePlugin, { runtime });
+  await app.register(swaggerPlugin, { publicUrl: runtime.config.publicUrl });
+  await app.register(authPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(referenceRoutes);
+      await api.register(eventRoutes);
+      await api.register(authRoutes);
+      await api.register(profileRoutes);
+      await api.register(adminMentorRoutes);
+      await api.register(recommendationRoutes);
+      await api.register(mentorshipRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  if (runtime.mail.devOutbox) {
+    await app.register(devMailRoutes, { outbox: runtime.mail.devOutbox });
+  }
+
+  if (options.webBuildDir) {
+    const { webPlugin } = await import('./plugins/web.ts');
+    await app.register(webPlugin, { buildDir: options.webBuildDir, publicUrl: runtime.config.publicUrl });
+  }
+
+  return app;
+}

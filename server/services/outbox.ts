@@ -1,0 +1,94 @@
+// Writing an email is writing a row: call enqueueNotification inside the transaction of the
+// change that causes the email, so both commit or neither does. The relay (jobs/outbox-relay.ts)
+// hears the NOTIFY on commit and moves the row into BullMQ.
+import crypto from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { notificationOutbox, type NotificationKind } from '../../drizzle/schema.ts';
+import type { Queryable } from '../db/client.ts';
+import type { UiLocale } from '../reference/data.ts';
+
+export const OUTBOX_CHANNEL = 'kaifong_outbox';
+
+export interface NotificationInput {
+  kind: NotificationKind;
+  userId?: string | null;
+  toEmail: string;
+  locale?: UiLocale;
+  /** What the template needs; links absolute to PUBLIC_URL (or site paths). Never rendered HTML. */
+  payload: Record<string, unknown>;
+  /** Makes the notification happen at most once, e.g. `event-invitation:<event>:<user>`. */
+  dedupeKey?: string;
+  /** Not before this time (scheduled sends). */
+  availableAt?: Date;
+}
+
+export interface EnqueueOptions {
+  /** PUBLIC_URL: its host names the Message-IDs (`<row id@host>`). */
+  publicUrl?: string;
+}
+
+export function messageIdFor(id: string, publicUrl: string | undefined): string {
+  let host = 'localhost';
+  if (publicUrl !== undefined) {
+    try {
+      host = new URL(publicUrl).hostname || host;
+    } catch {
+      // keep localhost
+    }
+  }
+  return `<${id}@${host}>`;
+}
+
+/**
+ * Inserts one outbox row and notifies the relay (delivered when the transaction commits).
+ * With a dedupeKey that already exists nothing is inserted: the existing row's id comes back
+ * with created false.
+ */
+export async function enqueueNotification(
+  q: Queryable,
+  input: NotificationInput,
+  options: EnqueueOptions = {},
+): Promise<{ id: string; created: boolean }> {
+  const id = crypto.randomUUID();
+  const inserted = await q
+    .insert(notificationOutbox)
+    .values({
+      id,
+      kind: input.kind,
+      userId: input.userId ?? null,
+      toEmail: input.toEmail.trim(),
+      locale: input.locale ?? 'en',
+      payload: input.payload,
+      dedupeKey: input.dedupeKey ?? null,
+      messageId: messageIdFor(id, options.publicUrl),
+      ...(input.availableAt ? { availableAt: input.availableAt } : {}),
+    })
+    .onConflictDoNothing({ target: notificationOutbox.dedupeKey })
+    .returning({ id: notificationOutbox.id });
+
+  if (inserted.length === 0) {
+    const [existing] = await q
+      .select({ id: notificationOutbox.id })
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.dedupeKey, input.dedupeKey!));
+    if (!existing) throw new Error(`The notification with dedupe key ${input.dedupeKey} vanished while being enqueued.`);
+    return { id: existing.id, created: false };
+  }
+  await q.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${id})`);
+  return { id, created: true };
+}
+
+/**
+ * Puts a failed row back in line (the admin's retry action); the relay picks it up at once.
+ * False when the row does not exist or has not failed.
+ */
+export async function retryNotification(q: Queryable, id: string): Promise<boolean> {
+  const retried = await q
+    .update(notificationOutbox)
+    .set({ state: 'pending', availableAt: sql`now()`, queuedAt: null, failedAt: null })
+    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.state, 'failed')))
+    .returning({ id: notificationOutbox.id });
+  if (retried.length === 0) return false;
+  await q.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${id})`);
+  return true;
+}

@@ -1,0 +1,88 @@
+// Admins vet mentors before anyone sees them; revoking takes a mentor out of recommendations at once.
+import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { auditLog, mentorProfiles, users } from '../../drizzle/schema.ts';
+import type { Db } from '../db/client.ts';
+import { conflict, notFound } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { markMatchingChanged } from './matching-changes.ts';
+
+export type VettingState = 'pending' | 'approved' | 'revoked';
+
+export interface MentorForVetting {
+  userId: string;
+  displayName: string;
+  email: string | null;
+  headline: string;
+  industry: string;
+  yearsExperience: number;
+  vetting: VettingState;
+  revokeReason: string | null;
+  createdAt: Date;
+}
+
+export async function listMentorsForVetting(
+  db: Db,
+  query: { status: VettingState; limit: number; cursor?: string },
+): Promise<{ items: MentorForVetting[]; nextCursor: string | null }> {
+  const conditions = [eq(mentorProfiles.vetting, query.status)];
+  if (query.cursor) {
+    const [createdAt, userId] = decodeCursor(query.cursor, ['string', 'string']) as [string, string];
+    const after = new Date(createdAt);
+    conditions.push(
+      or(gt(mentorProfiles.createdAt, after), and(eq(mentorProfiles.createdAt, after), gt(mentorProfiles.userId, userId)))!,
+    );
+  }
+  const rows = await db
+    .select({
+      userId: mentorProfiles.userId,
+      displayName: users.displayName,
+      email: users.email,
+      headline: mentorProfiles.headline,
+      industry: mentorProfiles.industryCode,
+      yearsExperience: mentorProfiles.yearsExperience,
+      vetting: mentorProfiles.vetting,
+      revokeReason: mentorProfiles.revokeReason,
+      createdAt: mentorProfiles.createdAt,
+    })
+    .from(mentorProfiles)
+    .innerJoin(users, eq(users.id, mentorProfiles.userId))
+    .where(and(...conditions))
+    // Oldest first: the people who have waited longest are vetted first.
+    .orderBy(asc(mentorProfiles.createdAt), asc(mentorProfiles.userId))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ ...row, vetting: row.vetting as VettingState })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.userId]) : null,
+  };
+}
+
+async function setVetting(db: Db, adminId: string, mentorId: string, to: 'approved' | 'revoked', reason: string | null) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ vetting: mentorProfiles.vetting })
+      .from(mentorProfiles)
+      .where(eq(mentorProfiles.userId, mentorId))
+      .for('update');
+    if (!current) throw notFound('A mentor profile with that id');
+    if (current.vetting === to) throw conflict(`This mentor is already ${to}.`, { state: current.vetting }, 'ALREADY_IN_STATE');
+    await tx
+      .update(mentorProfiles)
+      .set({ vetting: to, vettedAt: new Date(), vettedBy: adminId, revokeReason: reason, updatedAt: new Date() })
+      .where(eq(mentorProfiles.userId, mentorId));
+    await tx.insert(auditLog).values({
+      actorId: adminId,
+      action: to === 'approved' ? 'mentor.approve' : 'mentor.revoke',
+      subjectType: 'mentor',
+      subjectId: mentorId,
+      details: reason ? { reason, from: current.vetting } : { from: current.vetting },
+    });
+    await markMatchingChanged(tx, mentorId);
+    return { userId: mentorId, vetting: to, revokeReason: reason };
+  });
+}
+
+export const approveMentor = (db: Db, adminId: string, mentorId: string) => setVetting(db, adminId, mentorId, 'approved', null);
+export const revokeMentor = (db: Db, adminId: string, mentorId: string, reason: string) =>
+  setVetting(db, adminId, mentorId, 'revoked', reason);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+const SECRET = 'x'.repeat(40);
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives the embedded development defaults with no variables set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.redisUrlIsDefault).toBe(true);
+    expect(config.demo).toBe(true);
+    expect(config.adminEmails).toEqual(['admin@kaifong.test']);
+  });
+
+  it('follows PORT into the public URL unless PUBLIC_URL is set', () => {
+    expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ PORT: '4000', PUBLIC_URL: 'https://kaifong.example/' }).publicUrl).toBe('https://kaifong.example');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
+    [{ ADMIN_EMAILS: 'a@b.hk, nonsense' }, 'ADMIN_EMAILS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+  ])('rejects %o naming %s', (env, variable) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  describe('in production', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://db/kaifong' };
+
+    it('starts with a secret, SMTP and demo off', () => {
+      const config = loadConfig(production);
+      expect(config.demo).toBe(false);
+      expect(config.adminEmails).toEqual([]);
+    });
+
+    it('refuses to start without SESSION_SECRET', () => {
+      expect(configError({ ...production, SESSION_SECRET: '' }).variable).toBe('SESSION_SECRET');
+    });
+
+    it('refuses the dev outbox', () => {
+      expect(configError({ ...production, SMTP_URL: '' }).variable).toBe('SMTP_URL');
+    });
+
+    it('refuses demo sign-in', () => {
+      expect(configError({ ...production, DEMO: 'true' }).variable).toBe('DEMO');
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { isLocale } from '$lib/paraglide/runtime';
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, safeReturnPath } from '$lib/server/locale';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+  // The language switcher posts here; a full reload renders every page in the new language.
+  default: async ({ request, cookies, url }) => {
+    const form = await request.formData();
+    const locale = form.get('locale');
+    if (typeof locale !== 'string' || !isLocale(locale)) {
+      return fail(400, { invalid: true });
+    }
+    cookies.set(LOCALE_COOKIE, locale, {
+      path: '/',
+      maxAge: LOCALE_COOKIE_MAX_AGE,
+      sameSite: 'lax',
+      httpOnly: true,
+      // Not only on https: people also open the dev server on a LAN address over http.
+      secure: url.protocol === 'https:',
+    });
+    // TODO(auth): also save it as the signed-in user's UI language.
+    redirect(303, safeReturnPath(form.get('returnTo')));
+  },
+};
