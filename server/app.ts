@@ -7,6 +7,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { runtimePlugin } from './plugins/runtime.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { healthRoutes } from './routes/health.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -38,6 +39,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(runtimePlugin, { runtime });
   await app.register(swaggerPlugin, { publicUrl: runtime.config.publicUrl });
   await app.register(authPlugin);
+  await app.register(rateLimitPlugin, { redisUrl: runtime.redisUrl, prefix: runtime.config.queuePrefix });
 
   await app.register(
     async (api) => {

@@ -21,6 +21,8 @@ export interface Runtime {
   mail: MailTransport;
   jobs: JobSystem;
   recommendations: RecommendationService;
+  /** Where Redis answers: a redis:// URL, or the private server's unix socket path. */
+  redisUrl: string;
   /** Stops workers, queues, Redis (when private), mail and the database, in that order. */
   close(): Promise<void>;
 }
@@ -87,7 +89,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
       stopSweeps = startSweeps({ database, jobs, recommendations, logger });
     }
 
-    return { config, logger, database, mail, jobs, recommendations, close };
+    return { config, logger, database, mail, jobs, recommendations, redisUrl: redis.url, close };
   } catch (error) {
     await close();
     throw error;

@@ -47,7 +47,7 @@ export const errorHandlerPlugin = fp(
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         if (status === 429) {
-          return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'Too many requests: wait a moment and try again.' } });
+          return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: error.message || 'Too many requests: wait a moment and try again.' } });
         }
         return reply.status(status).send({ error: { code: CODES_BY_STATUS[status] ?? 'BAD_REQUEST', message: error.message } });
       }

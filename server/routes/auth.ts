@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES, UI_LOCALES } from '../reference/data.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { completeSignIn, demoSignIn, requestSignIn } from '../services/sign-in.ts';
+import { completeSignIn, demoSignIn, normaliseEmail, requestSignIn } from '../services/sign-in.ts';
 import { endSession, findSessionUser } from '../services/sessions.ts';
+import { deleteAccount, exportAccount, updateAccount } from '../services/account.ts';
 import { requireUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AppError, forbidden } from '../errors.ts';
 
@@ -22,6 +24,24 @@ export const MeSchema = Type.Object(
 );
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const limits = [
+    app.createRateLimit({
+      max: 5,
+      timeWindow: 15 * 60_000,
+      keyGenerator: (request) => `sign-in-address:${normaliseEmail((request.body as { email: string }).email)}`,
+    }),
+    app.createRateLimit({ max: 20, timeWindow: 15 * 60_000, keyGenerator: (request) => `sign-in-client:${request.ip}` }),
+  ];
+  const limitSignIns = async (request: FastifyRequest, reply: FastifyReply) => {
+    for (const limit of limits) {
+      const result = await limit(request);
+      if (!result.isAllowed && result.isExceeded) {
+        reply.header('retry-after', result.ttlInSeconds);
+        throw new AppError(429, 'RATE_LIMITED', `Too many sign-in requests: try again in ${Math.ceil(result.ttlInSeconds / 60)} minutes.`);
+      }
+    }
+  };
+
   app.post(
     '/auth/sign-in',
     {
@@ -38,11 +58,30 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
         response: { 202: Type.Object({ message: Type.String() }), ...errorResponses(400, 429) },
       },
+      // Per address and per client, so nobody can flood an inbox or probe many addresses.
+      preHandler: limitSignIns,
     },
     async (request, reply) => {
       await requestSignIn(app.db, app.config.publicUrl, request.body);
       return reply.status(202).send({ message: 'If the address can sign in, a link is on its way. It works once, for 15 minutes.' });
     },
+  );
+
+  app.get(
+    '/auth/config',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'How people can sign in here (demo mode offers one-click demo accounts)',
+        response: { 200: Type.Object({ demo: Type.Boolean(), demoAccounts: Type.Array(Type.String()) }) },
+      },
+    },
+    async () => ({
+      demo: app.config.demo,
+      demoAccounts: app.config.demo
+        ? ['migrant', 'mentor', 'organiser', 'admin', 'adviser', 'leader'].map((role) => `${role}@kaifong.test`)
+        : [],
+    }),
   );
 
   app.get(
@@ -100,6 +139,64 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = await findSessionUser(app.db, sessionSecret, app.config.adminEmails);
       if (!user) throw forbidden('This demo account cannot sign in.');
       return user;
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my name, phone or UI language',
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+            phone: Type.Optional(Type.Union([Type.String({ maxLength: 30, pattern: '^[+0-9 ()-]*$' }), Type.Null()])),
+            locale: Type.Optional(Locale),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: MeSchema, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await updateAccount(app.db, user.id, request.body);
+      return { ...user, ...request.body, displayName: request.body.displayName?.trim() ?? user.displayName };
+    },
+  );
+
+  app.get(
+    '/me/export',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Everything Kaifong holds about me, as JSON',
+        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      reply.header('content-disposition', 'attachment; filename="kaifong-my-data.json"');
+      reply.header('cache-control', 'no-store');
+      return exportAccount(app.db, user.id);
+    },
+  );
+
+  app.delete(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Delete my account: anonymised at once, mentorships ended and the other people told',
+        response: { 204: Type.Null(), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await deleteAccount(app.db, user.id);
+      app.clearSessionCookie(reply);
+      return reply.status(204).send(null);
     },
   );
 

@@ -71,6 +71,14 @@ describe('errors', () => {
   });
 });
 
+describe('demo sign-in', () => {
+  it('is refused when demo mode is off', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/demo-sign-in', payload: { email: 'migrant@kaifong.test' } });
+    expect(response.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/config' })).json()).toEqual({ demo: false, demoAccounts: [] });
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes the routes at /api/docs/json and serves the UI at /api/docs', async () => {
     const json = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
