@@ -1,15 +1,20 @@
 // Cohort matching: for the mentees and mentors an admin picked, the assignment of maximum
 // total score that respects every hard filter and each mentor's free places.
 //
-// Every eligible pair is an edge weighted by its score (an eligible pair scores at least 3, see
-// weights.ts). A 2,000 × 1,000 cohort has over a million edges, and most cannot matter: a
-// mentee's 50th-best mentor is rarely in an optimal answer. So the solver first sees each
-// mentee's best few edges only; its LP dual then prices every edge left out (score >
-// leftDual + rightDual means that edge could raise the total) and those are added for another
-// round. When no edge left out is priced in, the dual proves the answer optimal for the whole
-// graph: the same total as solving it all at once, at a fraction of the time.
-import { AssignmentSolver } from './assignment.ts';
-import { MentorTable, compileMentee, scoreRow } from './mentor-table.ts';
+// Every eligible pair with a free place is an edge weighted by its score (an eligible pair
+// scores at least 3, see weights.ts). A 2,000 × 1,000 cohort has over a million edges and most
+// cannot matter: a mentee's 50th-best mentor is rarely in an optimal answer. So the solver
+// (assignment.ts, min-cost flow) first sees each mentee's best few mentors and each mentor's
+// best few mentees; its LP dual then prices every edge left out (score > leftDual + rightDual
+// means that edge could raise the total) and the most violated are added for another round.
+// When no edge left out is priced in, the dual proves the answer optimal for the whole graph:
+// the total of solving it all at once, at a fraction of the time. Should pricing ever fail to
+// settle, the last round solves the whole graph.
+//
+// Deterministic: mentees and mentors are put in id order first, and every tie (first-round
+// cut-offs, pricing, the solver's own) goes to the smaller index.
+import { AssignmentSolver, type Assignment, type AssignmentColumns } from './assignment.ts';
+import { MentorTable, compileMentee, scoreRow, type CompiledMentee } from './mentor-table.ts';
 import { scoreMatch } from './score.ts';
 import type { MatchContext, MenteeProfile, MentorCandidate, ProgressCallback, ScoredMatch } from './types.ts';
 import { SCORE_MAX } from './weights.ts';
@@ -24,8 +29,8 @@ export interface CohortInput {
 export interface CohortOptions {
   onProgress?: ProgressCallback;
   /**
-   * The first round's graph: each mentee's best `perMentee` mentors (default 8) and each
-   * mentor's best `perMentorPlace` × places mentees (default 3). Only speed depends on it,
+   * The first round's graph: each mentee's best `perMentee` mentors (default 6) and each
+   * mentor's best `perMentorPlace` × places mentees (default 6). Only speed depends on it,
    * never the answer.
    */
   firstRound?: { perMentee?: number; perMentorPlace?: number };
@@ -109,6 +114,141 @@ function byId<T extends { id: string }>(items: readonly T[], what: string): T[] 
   return sorted;
 }
 
+/** Every pair scored once, mentees × mentors in id order; score > 0 is an edge of the graph. */
+interface PairScores {
+  n: number;
+  m: number;
+  /** scores[i * m + r]: 0 when not an edge (a hard filter fails, or no place left). */
+  scores: Uint8Array;
+  places: Int32Array;
+  /** Per mentee: mentors passing every hard filter but places; edges; any shared language. */
+  eligibleMentors: Int32Array;
+  edges: Int32Array;
+  sharedLanguage: Uint8Array;
+}
+
+function scoreMentee(
+  pairs: PairScores,
+  i: number,
+  q: CompiledMentee,
+  table: MentorTable,
+  usable: Uint8Array,
+  excluded: Uint8Array,
+): void {
+  const { m, scores, places } = pairs;
+  const speaks = q.languages.conversational;
+  const conversational = table.conversational;
+  let eligible = 0;
+  let edges = 0;
+  let shared = 0;
+  for (let r = 0; r < m; r++) {
+    // Cheapest test first; the full score only for pairs that can become edges.
+    if ((conversational[r]! & speaks) === 0) continue;
+    shared = 1;
+    if (excluded[r] === 1 || usable[r] === 0) continue;
+    eligible += 1;
+    if (places[r] === 0) continue;
+    const score = scoreRow(table, r, q);
+    if (score <= 0) continue;
+    scores[i * m + r] = score;
+    edges += 1;
+  }
+  pairs.eligibleMentors[i] = eligible;
+  pairs.edges[i] = edges;
+  pairs.sharedLanguage[i] = shared;
+}
+
+/**
+ * The first round's graph: each mentee's best `perMentee` mentors and each mentor's best
+ * `perMentorPlace` × places mentees (when places are scarce, the mentors' side decides).
+ * Ties go to the smaller index, so the graph depends on the input only.
+ */
+function firstRoundGraph({ n, m, scores, places }: PairScores, perMentee: number, perMentorPlace: number): Uint8Array {
+  const inGraph = new Uint8Array(n * m);
+  const histogram = new Int32Array(SCORE_MAX + 1);
+  for (let i = 0; i < n; i++) {
+    histogram.fill(0);
+    for (let r = 0; r < m; r++) histogram[scores[i * m + r]!]! += 1;
+    const [threshold, fitting] = cutOff(histogram, 0, perMentee);
+    let ties = fitting;
+    for (let r = 0; r < m; r++) {
+      const score = scores[i * m + r]!;
+      if (score > threshold || (score === threshold && score > 0 && ties-- > 0)) inGraph[i * m + r] = 1;
+    }
+  }
+  const width = SCORE_MAX + 1;
+  const columns = new Int32Array(m * width);
+  for (let i = 0; i < n; i++) for (let r = 0; r < m; r++) columns[r * width + scores[i * m + r]!]! += 1;
+  const threshold = new Int32Array(m);
+  const ties = new Int32Array(m);
+  for (let r = 0; r < m; r++) [threshold[r], ties[r]] = cutOff(columns, r * width, Math.ceil(perMentorPlace * places[r]!));
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < m; r++) {
+      const score = scores[i * m + r]!;
+      if (score === 0 || score < threshold[r]!) continue;
+      if (score > threshold[r]! || ties[r]!-- > 0) inGraph[i * m + r] = 1;
+    }
+  }
+  return inGraph;
+}
+
+function graphColumns({ n, m, scores }: PairScores, inGraph: Uint8Array, places: Int32Array): AssignmentColumns {
+  let count = 0;
+  for (let c = 0; c < n * m; c++) count += inGraph[c]!;
+  const edgeLeft = new Int32Array(count);
+  const edgeRight = new Int32Array(count);
+  const edgeWeight = new Float64Array(count);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < m; r++) {
+      if (inGraph[i * m + r] !== 1) continue;
+      edgeLeft[e] = i;
+      edgeRight[e] = r;
+      edgeWeight[e] = scores[i * m + r]!;
+      e += 1;
+    }
+  }
+  return { left: n, capacities: places, edgeLeft, edgeRight, edgeWeight };
+}
+
+/**
+ * Pricing: an edge outside the graph with score > leftDual + rightDual could raise the total.
+ * Each mentee brings its most violated few per round, so the graph grows by what matters.
+ * Returns how many edges violated (0 proves the duals cover the whole graph).
+ */
+function priceOutside({ n, m, scores }: PairScores, inGraph: Uint8Array, duals: Assignment['duals']): number {
+  const violation = new Float64Array(m);
+  const violators: number[] = [];
+  let violations = 0;
+  for (let i = 0; i < n; i++) {
+    const y = duals.left[i]!;
+    violators.length = 0;
+    for (let r = 0; r < m; r++) {
+      const score = scores[i * m + r]!;
+      if (score === 0 || inGraph[i * m + r] === 1) continue;
+      const by = score - y - duals.right[r]!;
+      if (by > 0) {
+        violation[r] = by;
+        violators.push(r);
+      }
+    }
+    violations += violators.length;
+    if (violators.length > VIOLATORS_PER_MENTEE) {
+      violators.sort((a, b) => violation[b]! - violation[a]! || a - b);
+      violators.length = VIOLATORS_PER_MENTEE;
+    }
+    for (const r of violators) inGraph[i * m + r] = 1;
+  }
+  return violations;
+}
+
+function dualObjective(duals: Assignment['duals'], places: Int32Array): number {
+  let objective = 0;
+  for (const y of duals.left) objective += y;
+  for (let r = 0; r < places.length; r++) objective += places[r]! * duals.right[r]!;
+  return objective;
+}
+
 /** The work as a generator: it yields between slices, so one driver can pause and another not. */
 function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<void, CohortResult> {
   let reported = -1;
@@ -128,118 +268,67 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
   const table = new MentorTable(Math.max(1, m));
   const rowOf = new Map<string, number>();
   const places = new Int32Array(m);
+  const usable = new Uint8Array(m); // vetted and not paused
   mentors.forEach((mentor, row) => {
     table.write(row, mentor);
     rowOf.set(mentor.id, row);
-    places[row] = mentor.vetted && !mentor.paused ? Math.max(0, mentor.capacity - mentor.activeMentees) : 0;
+    usable[row] = mentor.vetted && !mentor.paused ? 1 : 0;
+    places[row] = usable[row] === 1 ? Math.max(0, mentor.capacity - mentor.activeMentees) : 0;
   });
 
-  // Score every pair once: scores[i * m + r] > 0 is an edge (eligible, and the mentor has places).
-  const scores = new Uint8Array(n * m);
-  const eligibleMentors = new Int32Array(n);
-  const edgesOf = new Int32Array(n);
-  const sharedLanguage = new Uint8Array(n);
+  const pairs: PairScores = {
+    n,
+    m,
+    scores: new Uint8Array(n * m),
+    places,
+    eligibleMentors: new Int32Array(n),
+    edges: new Int32Array(n),
+    sharedLanguage: new Uint8Array(n),
+  };
   const excluded = new Uint8Array(m);
-  let eligiblePairs = 0;
   for (let i = 0; i < n; i++) {
-    const mentee = mentees[i]!;
-    const q = compileMentee(mentee);
-    const context = input.contexts?.get(mentee.id);
+    const context = input.contexts?.get(mentees[i]!.id);
     const marked: number[] = [];
-    for (const ids of [context?.blockedMentorIds, context?.openMentorIds]) {
+    for (const ids of [context?.blockedMentorIds, context?.openMentorIds, [mentees[i]!.id]]) {
       for (const id of ids ?? []) {
         const row = rowOf.get(id);
-        if (row !== undefined && excluded[row] === 0) {
+        if (row !== undefined) {
           excluded[row] = 1;
           marked.push(row);
         }
       }
     }
-    for (let r = 0; r < m; r++) {
-      const score = scoreRow(table, r, q);
-      if (score < 0) continue;
-      sharedLanguage[i] = 1;
-      const mentor = mentors[r]!;
-      if (excluded[r] === 1 || !mentor.vetted || mentor.paused) continue;
-      eligibleMentors[i]! += 1;
-      if (places[r] === 0 || score <= 0) continue;
-      scores[i * m + r] = score;
-      edgesOf[i]! += 1;
-      eligiblePairs += 1;
-    }
+    scoreMentee(pairs, i, compileMentee(mentees[i]!), table, usable, excluded);
     for (const row of marked) excluded[row] = 0;
     if (i % 64 === 63) {
       progress((15 * (i + 1)) / n);
       yield;
     }
   }
+  let eligiblePairs = 0;
+  for (const edges of pairs.edges) eligiblePairs += edges;
   progress(15);
 
-  // The first graph: each mentee's best few mentors and each mentor's best few mentees (when
-  // places are scarce, the mentors' side decides), ties to the smaller index.
-  const inGraph = new Uint8Array(n * m);
-  const perMentee = Math.max(0, Math.floor(options.firstRound?.perMentee ?? 8));
-  const perMentorPlace = Math.max(0, options.firstRound?.perMentorPlace ?? 3);
-  const histogram = new Int32Array(SCORE_MAX + 1);
-  for (let i = 0; i < n; i++) {
-    histogram.fill(0);
-    for (let r = 0; r < m; r++) histogram[scores[i * m + r]!]! += 1;
-    const cut = cutOff(histogram, 0, perMentee);
-    const threshold = cut[0];
-    let ties = cut[1];
-    for (let r = 0; r < m; r++) {
-      const score = scores[i * m + r]!;
-      if (score > threshold || (score === threshold && score > 0 && ties-- > 0)) inGraph[i * m + r] = 1;
-    }
-  }
-  const columnHistograms = new Int32Array(m * (SCORE_MAX + 1));
-  for (let i = 0; i < n; i++) for (let r = 0; r < m; r++) columnHistograms[r * (SCORE_MAX + 1) + scores[i * m + r]!]! += 1;
-  const columnThreshold = new Int32Array(m);
-  const columnTies = new Int32Array(m);
-  for (let r = 0; r < m; r++) {
-    [columnThreshold[r], columnTies[r]] = cutOff(columnHistograms, r * (SCORE_MAX + 1), Math.ceil(perMentorPlace * places[r]!));
-  }
-  for (let i = 0; i < n; i++) {
-    for (let r = 0; r < m; r++) {
-      const score = scores[i * m + r]!;
-      if (score === 0 || score < columnThreshold[r]!) continue;
-      if (score > columnThreshold[r]! || columnTies[r]!-- > 0) inGraph[i * m + r] = 1;
-    }
-  }
+  const inGraph = firstRoundGraph(
+    pairs,
+    Math.max(0, Math.floor(options.firstRound?.perMentee ?? 6)),
+    Math.max(0, options.firstRound?.perMentorPlace ?? 6),
+  );
   progress(20);
 
   // Rounds: solve on the edges in the graph, price the others with the dual, add the violators.
-  const capacities = Array.from(places);
-  let solved: { pairs: [number, number][]; left: number[]; right: number[] } | undefined;
+  let solved: Assignment | undefined;
   let solvedEdges = 0;
   let rounds = 0;
   let certified = false;
   let base = 20;
-  const violation = new Float64Array(m);
-  const violators: number[] = [];
   while (!certified) {
     rounds += 1;
     const everything = rounds > MAX_PRICING_ROUNDS;
-    let count = 0;
-    for (let c = 0; c < n * m; c++) {
-      if (everything && scores[c]! > 0) inGraph[c] = 1;
-      count += inGraph[c]!;
-    }
-    const edgeLeft = new Int32Array(count);
-    const edgeRight = new Int32Array(count);
-    const edgeWeight = new Float64Array(count);
-    let e = 0;
-    for (let i = 0; i < n; i++) {
-      for (let r = 0; r < m; r++) {
-        if (inGraph[i * m + r] !== 1) continue;
-        edgeLeft[e] = i;
-        edgeRight[e] = r;
-        edgeWeight[e] = scores[i * m + r]!;
-        e += 1;
-      }
-    }
-    solvedEdges = count;
-    const solver = new AssignmentSolver({ left: n, capacities, edgeLeft, edgeRight, edgeWeight });
+    if (everything) for (let c = 0; c < n * m; c++) inGraph[c] = pairs.scores[c]! > 0 ? 1 : 0;
+    const graph = graphColumns(pairs, inGraph, places);
+    solvedEdges = graph.edgeLeft.length;
+    const solver = new AssignmentSolver(graph);
     const span = (95 - base) * (rounds === 1 ? 0.8 : 0.5);
     const chunk = Math.max(1, Math.ceil(n / 100));
     while (!solver.step(chunk)) {
@@ -247,41 +336,14 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
       yield;
     }
     base += span;
-    const result = solver.result();
-    solved = { pairs: result.pairs, left: result.duals.left, right: result.duals.right };
+    solved = solver.result();
     if (everything) {
       certified = true;
       break;
     }
-
-    // Pricing: an edge outside the graph with score > y + z could raise the total. Each mentee
-    // brings its most violated few per round, so the graph grows by what matters.
-    let violations = 0;
-    for (let i = 0; i < n; i++) {
-      const y = solved.left[i]!;
-      violators.length = 0;
-      for (let r = 0; r < m; r++) {
-        const score = scores[i * m + r]!;
-        if (score === 0 || inGraph[i * m + r] === 1) continue;
-        const by = score - y - solved.right[r]!;
-        if (by > 0) {
-          violation[r] = by;
-          violators.push(r);
-        }
-      }
-      violations += violators.length;
-      if (violators.length > VIOLATORS_PER_MENTEE) {
-        violators.sort((a, b) => violation[b]! - violation[a]! || a - b);
-        violators.length = VIOLATORS_PER_MENTEE;
-      }
-      for (const r of violators) inGraph[i * m + r] = 1;
-    }
-    if (violations === 0) {
-      let objective = 0;
-      for (const y of solved.left) objective += y;
-      for (let r = 0; r < m; r++) objective += capacities[r]! * solved.right[r]!;
-      certified = objective === result.total;
-      // A dual that covers every edge but misses the total would be a solver bug: solve it all.
+    if (priceOutside(pairs, inGraph, solved.duals) === 0) {
+      certified = dualObjective(solved.duals, places) === solved.total;
+      // Duals that cover every edge but miss the total would be a solver bug: solve it all.
       if (!certified) rounds = MAX_PRICING_ROUNDS;
     }
     yield;
@@ -294,7 +356,7 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
     assignedTo[i] = r;
     assignedCount[r]! += 1;
   }
-  const pairs: CohortPair[] = [];
+  const matched: CohortPair[] = [];
   const unmatched: CohortUnmatched[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -302,24 +364,24 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
     const r = assignedTo[i]!;
     if (r >= 0) {
       const scored = scoreMatch(mentee, mentors[r]!)!;
-      pairs.push({ menteeId: mentee.id, ...scored });
+      matched.push({ menteeId: mentee.id, ...scored });
       total += scored.score;
       continue;
     }
     const reason: UnmatchedReason =
-      edgesOf[i]! > 0
+      pairs.edges[i]! > 0
         ? 'places_taken'
-        : eligibleMentors[i]! > 0
+        : pairs.eligibleMentors[i]! > 0
           ? 'mentors_full'
-          : sharedLanguage[i] === 1
+          : pairs.sharedLanguage[i] === 1
             ? 'no_eligible_mentor'
             : 'no_shared_language';
-    unmatched.push({ menteeId: mentee.id, reason, eligibleMentors: eligibleMentors[i]! });
+    unmatched.push({ menteeId: mentee.id, reason, eligibleMentors: pairs.eligibleMentors[i]! });
   }
   const mentorLoads = mentors.map((mentor, r) => ({ mentorId: mentor.id, places: places[r]!, assigned: assignedCount[r]! }));
   progress(100);
   return {
-    pairs,
+    pairs: matched,
     total,
     unmatched,
     mentors: mentorLoads,

@@ -230,6 +230,8 @@ export class MentorIndex {
     this.markExcluded(blocked, stamp);
     this.markExcluded(context.blockedMentorIds, stamp);
     this.markExcluded(context.openMentorIds, stamp);
+    const self = this.rowOf.get(mentee.id);
+    if (self !== undefined) this.excludedMark[self] = stamp;
 
     const top = new TopK(limit, this.ids);
     const excluded = this.excludedMark;

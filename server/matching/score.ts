@@ -69,7 +69,8 @@ export function checkEligibility(
   if (!mentor.vetted) return 'not_vetted';
   if (mentor.paused) return 'paused';
   if (mentor.activeMentees >= mentor.capacity) return 'full';
-  if (context.blockedMentorIds?.has(mentor.id)) return 'blocked';
+  // One person may hold both roles; nobody is their own mentor. Said like a block: no more.
+  if (context.blockedMentorIds?.has(mentor.id) || mentor.id === mentee.id) return 'blocked';
   if (context.openMentorIds?.has(mentor.id)) return 'existing_mentorship';
   if (!sharesConversationalLanguage(mentee, mentor)) return 'no_shared_language';
   return null;

@@ -47,7 +47,10 @@ export interface MatchContext {
   openMentorIds?: ReadonlySet<string>;
 }
 
-/** Why a mentor is never shown to a mentee: the hard filters, in the order they are checked. */
+/**
+ * Why a mentor is never shown to a mentee: the hard filters, in the order they are checked.
+ * `blocked` also covers the mentee themself (ids are user ids, and one person may hold both roles).
+ */
 export type IneligibleReason =
   | 'not_vetted'
   | 'paused'

@@ -62,10 +62,13 @@ export function menteeArb(id = 'mentee-1'): fc.Arbitrary<MenteeProfile> {
   return menteeFields.map((fields) => ({ ...fields, id }));
 }
 
+/** Sometimes mentee i is also mentor i (same id): one person may hold both roles. */
 export function menteesArb(maxLength: number, minLength = 0): fc.Arbitrary<MenteeProfile[]> {
   return fc
-    .array(menteeFields, { minLength, maxLength })
-    .map((rows) => rows.map((fields, i) => ({ ...fields, id: `mentee-${String(i).padStart(3, '0')}` })));
+    .tuple(fc.array(menteeFields, { minLength, maxLength }), fc.integer({ min: 0, max: 4 }))
+    .map(([rows, roll]) =>
+      rows.map((fields, i) => ({ ...fields, id: `${roll === 0 ? 'mentor' : 'mentee'}-${String(i).padStart(3, '0')}` })),
+    );
 }
 
 /** Blocks and open mentorships over mentor ids mentor-000 … mentor-(count-1). */

@@ -77,7 +77,7 @@ describe('maxWeightAssignment', () => {
         expect(result.total).toBe(bruteForceTotal(graph));
         expect(isCertifiedOptimal(graph, result)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 

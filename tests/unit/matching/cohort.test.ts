@@ -99,7 +99,7 @@ describe('matchCohort', () => {
         expect(result.total).toBe(bruteForceTotal(input));
         expect(result.stats.certified).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
   });
 
@@ -114,7 +114,7 @@ describe('matchCohort', () => {
         expect(pruned.stats.certified).toBe(true);
         mostRounds = Math.max(mostRounds, pruned.stats.rounds);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
     expect(mostRounds).toBeGreaterThan(1);
   });

@@ -80,7 +80,7 @@ describe('MentorIndex.recommend', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -180,6 +180,12 @@ describe('MentorIndex changes', () => {
     mentor.paused = true;
     (mentor.languages as { code: string; level: string }[])[0]!.code = 'yue';
     expect(ids(index)).toEqual(['ada']);
+  });
+
+  it('never recommends a mentor to themself', () => {
+    const both = { ...mentee, id: 'ada' };
+    expect(new MentorIndex([base, other]).recommend(both, 5).map((r) => r.mentorId)).toEqual(['bob']);
+    expect(checkEligibility(both, base)).toBe('blocked');
   });
 
   it('returns nothing for k = 0 and at most k results', () => {
