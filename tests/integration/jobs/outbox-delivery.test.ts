@@ -154,17 +154,18 @@ describe('the email outbox', () => {
     expect(receivedBy('down@example.test')).toHaveLength(0);
   });
 
-  it('fails a row whose kind has no template yet, and one whose link leaves the site', async () => {
+  it('fails, without retrying, a row its template cannot render and one whose link leaves the site', async () => {
     const db = h.testDb.database.db;
-    const noTemplate = await enqueueNotification(db, { kind: 'mentorship-accepted', toEmail: 'x@example.test', payload: {} });
+    const badPayload = await enqueueNotification(db, { kind: 'sign-in-link', toEmail: 'x@example.test', payload: { expiresInMinutes: 15 } });
     const foreign = await enqueueNotification(db, {
       kind: 'sign-in-link',
       toEmail: 'phish@example.test',
       payload: { url: 'https://evil.example/steal', expiresInMinutes: 15 },
     });
-    const a = await h.waitForRow(noTemplate.id, (r) => r.state === 'failed');
+    const a = await h.waitForRow(badPayload.id, (r) => r.state === 'failed');
     const b = await h.waitForRow(foreign.id, (r) => r.state === 'failed');
-    expect(a.lastError).toContain('no email template for "mentorship-accepted"');
+    expect(a.lastError).toContain('The sign-in-link payload is not valid');
+    expect(receivedBy('x@example.test')).toHaveLength(0);
     expect(b.lastError).toContain('https://evil.example is not on http://localhost:3000');
     expect(receivedBy('phish@example.test')).toHaveLength(0);
   });
