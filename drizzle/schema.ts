@@ -27,6 +27,19 @@ import {
   ROLES,
   UI_LOCALES,
 } from '../server/reference/data.ts';
+import {
+  GUIDE_AUDIENCES,
+  HELP_ASKER_ROLES,
+  HELP_CONTACT_CHANNELS,
+  HELP_MESSAGE_SENDERS,
+  HELP_NOTE_KINDS,
+  HELP_OFFER_STATES,
+  HELP_OUTCOMES,
+  HELP_REQUEST_STATES,
+  HELP_TOPICS,
+  HELP_URGENCIES,
+  SOURCE_KINDS,
+} from '../server/reference/help.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -687,4 +700,237 @@ export const matchingChanges = pgTable(
     changedAt: createdAt(),
   },
   (t) => [index('matching_changes_changed_at_idx').on(t.changedAt)],
+);
+
+// ---------------------------------------------------------------- help desk
+// Notes, messages, the question and the asker's contact are sealed (AES-256-GCM, HELP_DESK_KEY)
+// by server/services/help-crypto.ts before they reach these tables: `*_enc` columns never hold
+// plaintext. Closed cases are anonymised after the retention period: the sealed columns, the
+// tracking secret and the link to the asker's account are cleared, the figures stay.
+
+/** An adviser's or community leader's help profile; languages are the person's user_languages. */
+export const helpProfiles = pgTable(
+  'help_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /** Weekly on-duty slots in Hong Kong time: [{ day: 'mon', start: '09:00', end: '17:00' }, …]. */
+    dutyHours: jsonb('duty_hours').notNull().default(sql`'[]'::jsonb`),
+    /** Cases at once (claimed cases and open offers). */
+    capacity: smallint('capacity').notNull().default(5),
+    organisation: text('organisation'),
+    /** Off: never offered new cases (on leave), whatever the duty hours say. */
+    accepting: boolean('accepting').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('help_profiles_topics', allOf(t.topics, HELP_TOPICS)),
+    check('help_profiles_capacity', sql`${t.capacity} between 1 and 50`),
+    check('help_profiles_duty_hours', sql`jsonb_typeof(${t.dutyHours}) = 'array'`),
+  ],
+);
+
+/** The partner services of the directory, synced from server/reference/help-directory.ts. */
+export const helpServices = pgTable(
+  'help_services',
+  {
+    slug: text('slug').primaryKey(),
+    name: text('name').notNull(),
+    nameZh: text('name_zh'),
+    /** What the service helps with, per UI language ({ en, 'zh-Hant'?, tl?, id? }). */
+    summary: jsonb('summary').notNull(),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    hours: text('hours'),
+    /** [{ kind, value, label?, language?, note?, confirmed }]: unconfirmed ones are for editors only. */
+    channels: jsonb('channels').notNull().default(sql`'[]'::jsonb`),
+    /** Shown first, before anything is saved, when someone says it is an emergency. */
+    urgent: boolean('urgent').notNull().default(false),
+    sourceTitle: text('source_title').notNull(),
+    sourceUrl: text('source_url'),
+    sourceKind: text('source_kind').notNull(),
+    /** When a person last checked the entry against its source, e.g. "2026-11". */
+    checkedOn: text('checked_on').notNull(),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    /** Entries leave the directory by turning inactive: referrals keep pointing at them. */
+    active: boolean('active').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('help_services_topics', allOf(t.topics, HELP_TOPICS)),
+    check('help_services_source_kind', oneOf(t.sourceKind, SOURCE_KINDS)),
+    check('help_services_channels', sql`jsonb_typeof(${t.channels}) = 'array'`),
+  ],
+);
+
+export const helpRequests = pgTable(
+  'help_requests',
+  {
+    id: id(),
+    /** Short and human-readable (KF-7H3K-Q9XD), to quote on the phone; it opens nothing. */
+    trackingCode: text('tracking_code').notNull(),
+    /** SHA-256 of the secret tracking link's token; null once anonymised. */
+    trackTokenHash: text('track_token_hash'),
+    /** The same token, sealed, so later emails can carry the link again. */
+    trackTokenEnc: text('track_token_enc'),
+    askerId: uuid('asker_id').references(() => users.id, { onDelete: 'set null' }),
+    askerRole: text('asker_role').notNull(),
+    askerLocale: text('asker_locale').notNull().default('en'),
+    topic: text('topic').notNull(),
+    urgency: text('urgency').notNull(),
+    /** Preferred languages, most preferred first. */
+    languages: text('languages').array().notNull(),
+    contactChannel: text('contact_channel').notNull(),
+    contactHours: text('contact_hours').notNull().default(''),
+    /** Do not leave messages (voicemail, texts, emails others might read). */
+    noMessages: boolean('no_messages').notNull().default(false),
+    contactValueEnc: text('contact_value_enc'),
+    questionEnc: text('question_enc'),
+    state: text('state').notNull().default('new'),
+    /** The helper who claimed the case. */
+    assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
+    /** 0 first offer, 1 offered onwards, 2 coordinators told. */
+    escalationStep: smallint('escalation_step').notNull().default(0),
+    /** When the next escalation is due while nobody has claimed the case. */
+    escalateAt: at('escalate_at'),
+    escalatedAt: at('escalated_at'),
+    claimedAt: at('claimed_at'),
+    referredAt: at('referred_at'),
+    referredService: text('referred_service').references(() => helpServices.slug, { onDelete: 'set null' }),
+    resolvedAt: at('resolved_at'),
+    outcome: text('outcome'),
+    closedAt: at('closed_at'),
+    followUpDueAt: at('follow_up_due_at'),
+    followUpSentAt: at('follow_up_sent_at'),
+    feedbackRating: smallint('feedback_rating'),
+    feedbackCommentEnc: text('feedback_comment_enc'),
+    lastAskerMessageAt: at('last_asker_message_at'),
+    lastHelperMessageAt: at('last_helper_message_at'),
+    anonymisedAt: at('anonymised_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('help_requests_tracking_code_key').on(t.trackingCode),
+    uniqueIndex('help_requests_track_token_key').on(t.trackTokenHash),
+    check('help_requests_asker_role', oneOf(t.askerRole, HELP_ASKER_ROLES)),
+    check('help_requests_asker_locale', oneOf(t.askerLocale, UI_LOCALES)),
+    check('help_requests_topic', oneOf(t.topic, HELP_TOPICS)),
+    check('help_requests_urgency', oneOf(t.urgency, HELP_URGENCIES)),
+    check('help_requests_contact_channel', oneOf(t.contactChannel, HELP_CONTACT_CHANNELS)),
+    check('help_requests_state', oneOf(t.state, HELP_REQUEST_STATES)),
+    check('help_requests_outcome', sql`${t.outcome} is null or ${oneOf(t.outcome, HELP_OUTCOMES)}`),
+    check('help_requests_resolved_has_outcome', sql`${t.state} <> 'resolved' or ${t.outcome} is not null`),
+    check('help_requests_rating', sql`${t.feedbackRating} is null or ${t.feedbackRating} between 1 and 5`),
+    check(
+      'help_requests_anonymised',
+      sql`${t.anonymisedAt} is null or (${t.questionEnc} is null and ${t.contactValueEnc} is null and ${t.trackTokenHash} is null and ${t.trackTokenEnc} is null and ${t.askerId} is null)`,
+    ),
+    index('help_requests_state_idx').on(t.state, t.createdAt),
+    index('help_requests_escalate_idx').on(t.escalateAt).where(sql`${t.escalateAt} is not null`),
+    index('help_requests_assigned_idx').on(t.assignedTo, t.state),
+    index('help_requests_asker_idx').on(t.askerId),
+    index('help_requests_closed_idx').on(t.closedAt).where(sql`${t.anonymisedAt} is null`),
+  ],
+);
+
+/** Who was offered a case, with the explained score that chose them. */
+export const helpOffers = pgTable(
+  'help_offers',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => helpRequests.id, { onDelete: 'cascade' }),
+    helperId: uuid('helper_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    step: smallint('step').notNull(),
+    score: smallint('score').notNull(),
+    parts: jsonb('parts').notNull(),
+    state: text('state').notNull().default('open'),
+    offeredAt: at('offered_at').notNull().defaultNow(),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.helperId] }),
+    check('help_offers_state', oneOf(t.state, HELP_OFFER_STATES)),
+    check('help_offers_score', sql`${t.score} between 0 and 100`),
+    index('help_offers_helper_state_idx').on(t.helperId, t.state),
+  ],
+);
+
+/** Private notes: only the assigned helper and coordinators read them, and every read is audited. */
+export const helpNotes = pgTable(
+  'help_notes',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => helpRequests.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull().default('note'),
+    bodyEnc: text('body_enc').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('help_notes_kind', oneOf(t.kind, HELP_NOTE_KINDS)), index('help_notes_request_idx').on(t.requestId, t.createdAt)],
+);
+
+/** Messages between the asker (through the tracking link) and the helper. */
+export const helpMessages = pgTable(
+  'help_messages',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => helpRequests.id, { onDelete: 'cascade' }),
+    sender: text('sender').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    bodyEnc: text('body_enc').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('help_messages_sender', oneOf(t.sender, HELP_MESSAGE_SENDERS)),
+    index('help_messages_request_idx').on(t.requestId, t.createdAt),
+  ],
+);
+
+/** Guides, synced from server/reference/help-guides.ts; the text lives in the translations. */
+export const helpGuides = pgTable(
+  'help_guides',
+  {
+    slug: text('slug').primaryKey(),
+    topic: text('topic').notNull(),
+    audiences: text('audiences').array().notNull().default(sql`'{}'::text[]`),
+    /** [{ title, url?, kind: 'primary' | 'secondary' }] */
+    sources: jsonb('sources').notNull().default(sql`'[]'::jsonb`),
+    checkedOn: text('checked_on').notNull(),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('help_guides_topic', oneOf(t.topic, HELP_TOPICS)),
+    check('help_guides_audiences', allOf(t.audiences, GUIDE_AUDIENCES)),
+    check('help_guides_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const helpGuideTranslations = pgTable(
+  'help_guide_translations',
+  {
+    guideSlug: text('guide_slug')
+      .notNull()
+      .references(() => helpGuides.slug, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMd: text('body_md').notNull(),
+    /** Sanitised HTML rendered from bodyMd when it is saved. */
+    bodyHtml: text('body_html').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.guideSlug, t.locale] }), check('help_guide_translations_locale', oneOf(t.locale, UI_LOCALES))],
 );

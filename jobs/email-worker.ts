@@ -25,19 +25,74 @@ export interface EmailProcessorDeps {
 
 const OPEN_STATES = ['pending', 'queued'];
 
-async function retrying<T>(work: () => Promise<T>, times = 3, delayMs = 300): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+/**
+ * How long a worker keeps trying to record a message the SMTP server accepted: long enough to
+ * ride out a Postgres restart or failover, since giving up means the retry sends it again.
+ */
+const MARK_SENT_PATIENCE_MS = 60_000;
+/** Rows read, or marked sent, in one query at most. */
+const ROWS_PER_QUERY = 100;
+
+async function persistently<T>(work: () => Promise<T>, patienceMs: number): Promise<T> {
+  const deadline = Date.now() + patienceMs;
+  for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2000)) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= times) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
+      if (Date.now() + delayMs > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }
 }
 
+/**
+ * One query for many jobs: keys asked for while a query runs go together into the next one.
+ * An idle worker waits for nobody; a busy one makes a round trip per batch, not per row.
+ */
+function coalescing<Key, Result>(run: (keys: Key[]) => Promise<Result>): (key: Key) => Promise<Result> {
+  const waiting: { key: Key; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
+  let running = false;
+  async function drain(): Promise<void> {
+    running = true;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, ROWS_PER_QUERY);
+      try {
+        const result = await run(batch.map((entry) => entry.key));
+        for (const entry of batch) entry.resolve(result);
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    running = false;
+  }
+  return (key) =>
+    new Promise<Result>((resolve, reject) => {
+      waiting.push({ key, resolve, reject });
+      if (!running) void drain();
+    });
+}
+
 export function createEmailProcessor({ database, mail, config, logger }: EmailProcessorDeps) {
   const { db } = database;
+
+  // Built once, with the ids as one array parameter: the same statement whatever the batch size.
+  const idIsAny = sql`${notificationOutbox.id} = any(${sql.placeholder('ids')}::uuid[])`;
+  const selectRows = db.select().from(notificationOutbox).where(idIsAny).prepare('email_worker_select_rows');
+  const updateRowsSent = db
+    .update(notificationOutbox)
+    .set({ state: 'sent', sentAt: sql`now()`, attempts: sql`${notificationOutbox.attempts} + 1` })
+    .where(and(idIsAny, inArray(notificationOutbox.state, OPEN_STATES)))
+    .prepare('email_worker_mark_sent');
+
+  const readRows = coalescing(async (ids: string[]) => {
+    const rows = await selectRows.execute({ ids });
+    return new Map(rows.map((row) => [row.id, row]));
+  });
+
+  // The server has these messages: recording that must not give up easily, or a retry sends them again.
+  const markSent = coalescing(async (ids: string[]) => {
+    await persistently(() => updateRowsSent.execute({ ids }), MARK_SENT_PATIENCE_MS);
+  });
 
   async function markFailed(id: string, reason: string, countAttempt: boolean): Promise<void> {
     await db
@@ -53,7 +108,7 @@ export function createEmailProcessor({ database, mail, config, logger }: EmailPr
 
   return async function sendOutboxEmail(job: Job<EmailJobData>): Promise<EmailOutcome> {
     const id = job.data.outboxId;
-    const [row] = await db.select().from(notificationOutbox).where(eq(notificationOutbox.id, id));
+    const row = (await readRows(id)).get(id);
     if (!row) {
       logger.warn({ outboxId: id }, 'email job for a missing outbox row');
       return 'missing';
@@ -81,6 +136,7 @@ export function createEmailProcessor({ database, mail, config, logger }: EmailPr
         locale: row.locale,
         publicUrl: config.publicUrl,
         unsubscribeUrl: unsubscribe,
+        envelope: { from: config.mailFrom, to: row.toEmail },
       });
       message = {
         from: config.mailFrom,
@@ -90,6 +146,7 @@ export function createEmailProcessor({ database, mail, config, logger }: EmailPr
         text: rendered.text,
         messageId: row.messageId,
         kind: row.kind,
+        ...(rendered.attachments?.length ? { attachments: rendered.attachments } : {}),
         headers: unsubscribe
           ? { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
           : undefined,
@@ -121,13 +178,7 @@ export function createEmailProcessor({ database, mail, config, logger }: EmailPr
       throw error;
     }
 
-    // The server has the message: recording that must not fail easily, or a retry sends it again.
-    await retrying(() =>
-      db
-        .update(notificationOutbox)
-        .set({ state: 'sent', sentAt: sql`now()`, attempts: sql`${notificationOutbox.attempts} + 1` })
-        .where(and(eq(notificationOutbox.id, id), inArray(notificationOutbox.state, OPEN_STATES))),
-    );
+    await markSent(id);
     log.debug('email sent');
     return 'sent';
   };

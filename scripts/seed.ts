@@ -71,7 +71,7 @@ try {
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres (DATABASE_URL)';
   console.log(`Loading the demo data set (seed ${seed}) into ${where}…`);
   const loading = Date.now();
-  const counts = await reloadDemoData(database, { seed, now: new Date() });
+  const counts = await reloadDemoData(database, { seed, now: new Date(), helpDeskKey: config.helpDeskKey });
   const width = Math.max(...Object.keys(counts).map((table) => table.length));
   for (const [table, count] of Object.entries(counts)) console.log(`  ${table.padEnd(width)}  ${String(count).padStart(5)}`);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (loading ${((Date.now() - loading) / 1000).toFixed(1)} s).`);

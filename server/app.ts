@@ -11,12 +11,19 @@ import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { healthRoutes } from './routes/health.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { eventRoutes } from './routes/events.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { authRoutes } from './routes/auth.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { adminMentorRoutes } from './routes/admin-mentors.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
+import { adminCohortRoutes } from './routes/admin-cohorts.ts';
 import { devMailRoutes } from './routes/dev-mail.ts';
+import { helpDeskRoutes } from './routes/help-desk.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { adminOutboxRoutes } from './routes/admin-outbox.ts';
+import { queueDashboardPlugin } from './plugins/queue-dashboard.ts';
 
 export interface AppOptions {
   /** Serve the SvelteKit build from this folder (web/build); left out, only the API runs. */
@@ -46,14 +53,21 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
       await api.register(eventRoutes);
+      await api.register(organisationRoutes);
+      await api.register(calendarRoutes);
       await api.register(authRoutes);
       await api.register(profileRoutes);
       await api.register(adminMentorRoutes);
       await api.register(recommendationRoutes);
       await api.register(mentorshipRoutes);
+      await api.register(helpDeskRoutes);
+      await api.register(adminCohortRoutes);
+      await api.register(notificationRoutes);
+      await api.register(adminOutboxRoutes);
     },
     { prefix: '/api' },
   );
+  await app.register(queueDashboardPlugin);
 
   if (runtime.mail.devOutbox) {
     await app.register(devMailRoutes, { outbox: runtime.mail.devOutbox });

@@ -1,4 +1,5 @@
 // The one module that reads process.env. Everything else receives a Config.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -17,6 +18,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
+  /** Encrypts help-desk notes, messages and contacts at rest (AES-256-GCM); never logged. */
+  helpDeskKey: string;
   adminEmails: string[];
   logLevel: LogLevel;
   demo: boolean;
@@ -43,6 +46,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DEV_SESSION_SECRET = 'kaifong-development-secret-not-for-production';
+const MIN_SECRET_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
 
@@ -115,6 +119,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long.');
   }
 
+  const helpDeskKeyRaw = text(env, 'HELP_DESK_KEY');
+  if (helpDeskKeyRaw !== undefined && helpDeskKeyRaw.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError('HELP_DESK_KEY', `must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+
   const adminEmails = (text(env, 'ADMIN_EMAILS') ?? (production ? '' : 'admin@kaifong.test'))
     .split(',')
     .map((part) => part.trim())
@@ -133,6 +142,15 @@ export function loadConfig(env: Env = process.env): Config {
     if (sessionSecretRaw === undefined) {
       throw new ConfigError('SESSION_SECRET', 'is required when NODE_ENV=production (at least 32 random characters).');
     }
+    if (helpDeskKeyRaw === undefined) {
+      throw new ConfigError(
+        'HELP_DESK_KEY',
+        'is required when NODE_ENV=production (at least 32 random characters): it encrypts help-desk notes and messages.',
+      );
+    }
+    if (helpDeskKeyRaw === sessionSecretRaw) {
+      throw new ConfigError('HELP_DESK_KEY', 'must differ from SESSION_SECRET, so one leaked secret does not open both.');
+    }
     if (smtpUrl === undefined) {
       throw new ConfigError('SMTP_URL', 'is required when NODE_ENV=production; the dev outbox never delivers mail.');
     }
@@ -141,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const sessionSecret = sessionSecretRaw ?? DEV_SESSION_SECRET;
   const dataDir = path.resolve(text(env, 'DATA_DIR') ?? '.data');
 
   return {
@@ -153,7 +172,9 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrlIsDefault,
     smtpUrl,
     mailFrom: mailFromRaw,
-    sessionSecret: sessionSecretRaw ?? DEV_SESSION_SECRET,
+    sessionSecret,
+    // Outside production a key derived from the session secret, so development needs no setup.
+    helpDeskKey: helpDeskKeyRaw ?? createHash('sha256').update(`kaifong-help-desk:${sessionSecret}`).digest('hex'),
     adminEmails,
     logLevel: logLevelRaw as LogLevel,
     demo,

@@ -76,17 +76,17 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
     if (config.seedOnEmpty && (await isDatabaseEmpty(database))) {
       const seeding = Date.now();
       logger.info('empty database: loading the demo data set');
-      await loadDemoData(database, { now: new Date() });
+      await loadDemoData(database, { now: new Date(), helpDeskKey: config.helpDeskKey });
       logger.info({ ms: Date.now() - seeding }, 'demo data loaded');
     }
 
     recommendations = await RecommendationService.start(database, logger);
     mail = createMailTransport(config, logger);
     jobs = await createJobSystem({ config, database, mail, logger, redisUrl: redis.url });
-    registerJobHandlers({ database, jobs, recommendations, logger });
+    registerJobHandlers({ config, database, jobs, recommendations, logger });
     if (options.startWorkers) {
       await jobs.startWorkers();
-      stopSweeps = startSweeps({ database, jobs, recommendations, logger });
+      stopSweeps = startSweeps({ config, database, jobs, recommendations, logger });
     }
 
     return { config, logger, database, mail, jobs, recommendations, redisUrl: redis.url, close };

@@ -1,9 +1,7 @@
 // The demo data set of DESIGN.md, as plain rows ready for drizzle inserts. Pure and
 // deterministic: no I/O, no clock (the caller passes `now`), no Math.random, so the same seed
 // and `now` always give the same rows. Help-desk profiles and requests, guides and the
-// service directory are not generated here yet (they come with the help-desk issue).
-import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+// service directory are real content, synced with the reference data (reference/help-sync.ts).
 import type {
   events,
   invitations,
@@ -18,6 +16,7 @@ import type {
   users,
 } from '../../drizzle/schema.ts';
 import { availabilitySlot, GOALS, INDUSTRIES, type Role, type UiLocale } from '../reference/data.ts';
+import { renderMarkdown } from '../services/markdown.ts';
 import { careerFor } from './careers.ts';
 import { EVENT_TEMPLATES, ORGANISATIONS, type EventTemplate, type OrganisationSpec } from './catalogue.ts';
 import { FIXED_ACCOUNTS } from './fixed-accounts.ts';
@@ -32,6 +31,7 @@ import {
   type MentorVetting,
 } from './population.ts';
 import { Random, type Weighted } from './random.ts';
+import { generateHelpDesk, type DemoHelpMessage, type DemoHelpNote, type DemoHelpRequest, type HelpOfferRow, type HelpProfileRow } from './help-desk.ts';
 
 export { generateMatchingPopulation } from './population.ts';
 export type { MatchingPopulation, MatchingPopulationOptions } from './population.ts';
@@ -48,6 +48,7 @@ export type EventRow = typeof events.$inferInsert;
 export type RsvpRow = typeof rsvps.$inferInsert;
 export type MentorshipRow = typeof mentorships.$inferInsert;
 export type InvitationRow = typeof invitations.$inferInsert;
+export type { DemoHelpMessage, DemoHelpNote, DemoHelpRequest, HelpOfferRow, HelpProfileRow } from './help-desk.ts';
 
 /** Rows in insert order (a table's rows only point at tables listed before it). */
 export interface DemoData {
@@ -62,6 +63,12 @@ export interface DemoData {
   rsvps: RsvpRow[];
   mentorships: MentorshipRow[];
   invitations: InvitationRow[];
+  helpProfiles: HelpProfileRow[];
+  /** Sealed by demo/load.ts before insert: the question, contact and tracking token are plain text here. */
+  helpRequests: DemoHelpRequest[];
+  helpOffers: HelpOfferRow[];
+  helpNotes: DemoHelpNote[];
+  helpMessages: DemoHelpMessage[];
 }
 
 export type DemoTable = keyof DemoData;
@@ -73,13 +80,14 @@ export interface DemoCounts {
   events: number;
   advisers: number;
   leaders: number;
+  helpRequests: number;
 }
 
 export interface DemoOptions extends Partial<DemoCounts> {
   seed?: number;
   /** Everything is placed relative to this moment: events in the two months after it, history before it. */
   now: Date;
-  /** Markdown to safe HTML for events.description_html; defaults to marked + sanitize-html. */
+  /** Markdown to safe HTML for events.description_html; defaults to the events' own renderer. */
   renderMarkdown?: (markdown: string) => string;
 }
 
@@ -93,6 +101,7 @@ export const DEMO_DEFAULTS: DemoCounts = {
   events: 40,
   advisers: 20,
   leaders: 10,
+  helpRequests: 60,
 };
 
 /** Share of generated migrants who are domestic workers. */
@@ -107,7 +116,7 @@ const HONG_KONG_OFFSET = 8 * HOUR;
 export const EVENT_WINDOW_DAYS = 60;
 
 export function defaultRenderMarkdown(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown, { async: false }));
+  return renderMarkdown(markdown);
 }
 
 export function generateDemoData(options: DemoOptions): DemoData {
@@ -254,11 +263,17 @@ class DemoBuilder {
     rsvps: [],
     mentorships: [],
     invitations: [],
+    helpProfiles: [],
+    helpRequests: [],
+    helpOffers: [],
+    helpNotes: [],
+    helpMessages: [],
   };
   private readonly people = new Map<string, Person>();
   private readonly mentors: MentorPerson[] = [];
   private readonly migrants: MigrantPerson[] = [];
   private readonly leaders: Person[] = [];
+  private readonly advisers: Person[] = [];
   private readonly organisers: Person[] = [];
   private readonly now: number;
   private readonly root: Random;
@@ -283,6 +298,7 @@ class DemoBuilder {
     const planned = this.addEvents(organisationIds);
     this.addRsvpsAndInvitations(planned);
     this.addMentorships();
+    this.addHelpDesk();
     this.finishPeople();
     return this.data;
   }
@@ -601,6 +617,7 @@ class DemoBuilder {
       // Advisers work in English with partner organisations, whatever else they speak.
       if (!speaks(languages, 'en', 'fluent')) languages.push({ code: 'en', level: 'fluent' });
       const person: Person = { id: random.uuid(), languages: mergeLanguages(languages), roles: new Set(['adviser']) };
+      this.advisers.push(person);
       this.addPerson(person, {
         email: `adviser-${String(i + 1).padStart(3, '0')}@kaifong.test`,
         displayName: personName(random, ORIGINS[originCode], random.chance(0.7) ? 'female' : 'male'),
@@ -1139,6 +1156,55 @@ class DemoBuilder {
       feedbackRating: rating,
       feedbackComment: rating === null ? null : random.pick(FEEDBACK[rating]!),
       updatedAt: time(lastChange)!,
+    });
+  }
+
+  // ------------------------------------------------------------ help desk
+
+  /** Help profiles for every adviser and leader, and help requests in every state (demo/help-desk.ts). */
+  private addHelpDesk(): void {
+    const users = new Map(this.data.users.map((user) => [user.id!, user]));
+    const helper = (person: Person, kind: 'adviser' | 'leader', fixed: boolean) => ({
+      id: person.id,
+      kind,
+      displayName: users.get(person.id)?.displayName ?? '',
+      languages: person.languages,
+      fixed,
+    });
+    const fixedAdviser = this.people.get(FIXED_ACCOUNTS.adviser.id)!;
+    const fixedLeader = this.people.get(FIXED_ACCOUNTS.leader.id)!;
+    const asker = (person: MigrantPerson) => ({
+      id: person.id,
+      languages: person.languages,
+      locale: (users.get(person.id)?.locale ?? 'en') as UiLocale,
+      domesticWorker: person.drawn.audience === 'domestic-worker',
+    });
+    const fixedMigrant = this.people.get(FIXED_ACCOUNTS.migrant.id)!;
+    const serves = (who: OrganisationSpec['serves']) => this.organisationSpecs().filter((spec) => spec.serves === who && !spec.pending).map((spec) => spec.name);
+    const desk = generateHelpDesk({
+      random: this.root.fork('help-desk'),
+      now: this.now,
+      helpers: [
+        helper(fixedAdviser, 'adviser', true),
+        helper(fixedLeader, 'leader', true),
+        ...this.advisers.map((person) => helper(person, 'adviser', false)),
+        ...this.leaders.map((person) => helper(person, 'leader', false)),
+      ],
+      // Domestic workers ask most; some newcomers too.
+      askers: [
+        ...this.migrants.filter((migrant) => migrant.drawn.audience === 'domestic-worker').map(asker),
+        ...this.migrants.filter((migrant) => migrant.drawn.audience !== 'domestic-worker').slice(0, 40).map(asker),
+      ],
+      fixedAsker: { id: fixedMigrant.id, languages: fixedMigrant.languages, locale: 'en', domesticWorker: false },
+      requests: this.counts.helpRequests,
+      organisations: { forWorkers: serves('domestic-workers'), forProfessionals: serves('professionals') },
+    });
+    Object.assign(this.data, {
+      helpProfiles: desk.helpProfiles,
+      helpRequests: desk.helpRequests,
+      helpOffers: desk.helpOffers,
+      helpNotes: desk.helpNotes,
+      helpMessages: desk.helpMessages,
     });
   }
 

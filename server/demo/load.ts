@@ -7,6 +7,14 @@ import {
   districts,
   events,
   goals,
+  helpGuides,
+  helpGuideTranslations,
+  helpMessages,
+  helpNotes,
+  helpOffers,
+  helpProfiles,
+  helpRequests,
+  helpServices,
   industries,
   industryGroups,
   invitations,
@@ -24,20 +32,27 @@ import {
 } from '../../drizzle/schema.ts';
 import type { Database, Queryable } from '../db/client.ts';
 import { MATCHING_CHANNEL } from '../services/matching-changes.ts';
+import { hashSecret } from '../lib/tokens.ts';
+import { HelpCipher, sealContext } from '../services/help-crypto.ts';
 import { generateDemoData, type DemoData, type DemoOptions, type DemoTable } from './generate.ts';
 
 /** Rows per INSERT: events have ~25 columns, so 500 rows stay far below 65,535 parameters. */
 const BATCH_ROWS = 500;
 
 /**
- * Tables a wipe keeps: reference data, and the matching change log, whose sequence running
- * processes follow (a wipe appends to it instead, so their in-memory indexes drop the old mentors).
+ * Tables a wipe keeps: reference data (with the help desk's directory and guides, synced the same
+ * way), and the matching change log, whose sequence running processes follow (a wipe appends to
+ * it instead, so their in-memory indexes drop the old mentors).
  */
 const KEPT_TABLES: ReadonlySet<string> = new Set(
-  [districts, languages, industryGroups, industries, goals, matchingChanges].map((table) => getTableName(table)),
+  [districts, languages, industryGroups, industries, goals, matchingChanges, helpServices, helpGuides, helpGuideTranslations].map((table) =>
+    getTableName(table),
+  ),
 );
 
 export type LoadDemoOptions = Omit<DemoOptions, 'now'> & {
+  /** HELP_DESK_KEY: the demo's help-desk questions, notes and messages are sealed with it. */
+  helpDeskKey: string;
   /** Defaults to the current time. */
   now?: Date;
   /** Rows to insert instead of generating them. */
@@ -68,7 +83,25 @@ async function markMentorsChanged(q: Queryable, mentorIds: readonly string[]): P
   await q.execute(sql`select pg_notify(${MATCHING_CHANNEL}, 'demo-data')`);
 }
 
-async function insertDemoRows(q: Queryable, data: DemoData): Promise<DemoRowCounts> {
+/** The help desk's plain text, sealed the way the app seals it (services/help-crypto.ts). */
+function sealHelpDesk(data: DemoData, helpDeskKey: string) {
+  const cipher = HelpCipher.fromSecret(helpDeskKey);
+  const seal = (text: string | null, context: string) => (text === null ? null : cipher.seal(text, context));
+  return {
+    requests: data.helpRequests.map(({ question, contactValue, trackToken, feedbackComment, ...row }) => ({
+      ...row,
+      questionEnc: seal(question, sealContext.question(row.id)),
+      contactValueEnc: seal(contactValue, sealContext.contact(row.id)),
+      trackTokenEnc: seal(trackToken, sealContext.trackToken(row.id)),
+      trackTokenHash: trackToken === null ? null : hashSecret(trackToken),
+      feedbackCommentEnc: seal(feedbackComment, sealContext.feedback(row.id)),
+    })),
+    notes: data.helpNotes.map(({ body, ...row }) => ({ ...row, bodyEnc: cipher.seal(body, sealContext.note(row.requestId, row.id)) })),
+    messages: data.helpMessages.map(({ body, ...row }) => ({ ...row, bodyEnc: cipher.seal(body, sealContext.message(row.requestId, row.id)) })),
+  };
+}
+
+async function insertDemoRows(q: Queryable, data: DemoData, helpDeskKey: string): Promise<DemoRowCounts> {
   // In foreign-key order. RSVPs keep their array order, which is the waitlist order (queue_seq).
   await insertInBatches(q, users, data.users);
   await insertInBatches(q, userRoles, data.userRoles);
@@ -81,6 +114,12 @@ async function insertDemoRows(q: Queryable, data: DemoData): Promise<DemoRowCoun
   await insertInBatches(q, rsvps, data.rsvps);
   await insertInBatches(q, mentorships, data.mentorships);
   await insertInBatches(q, invitations, data.invitations);
+  const sealed = sealHelpDesk(data, helpDeskKey);
+  await insertInBatches(q, helpProfiles, data.helpProfiles);
+  await insertInBatches(q, helpRequests, sealed.requests);
+  await insertInBatches(q, helpOffers, data.helpOffers);
+  await insertInBatches(q, helpNotes, sealed.notes);
+  await insertInBatches(q, helpMessages, sealed.messages);
   await markMentorsChanged(
     q,
     data.mentorProfiles.map((profile) => profile.userId),
@@ -110,10 +149,10 @@ async function wipeDomainRows(q: Queryable, tables: readonly string[]): Promise<
 }
 
 /** Inserts the demo data set (generated from options unless given) into an empty database. */
-export async function loadDemoData(database: Database, options: LoadDemoOptions = {}): Promise<DemoRowCounts> {
-  const { data: given, now, ...rest } = options;
+export async function loadDemoData(database: Database, options: LoadDemoOptions): Promise<DemoRowCounts> {
+  const { data: given, now, helpDeskKey, ...rest } = options;
   const data = given ?? generateDemoData({ ...rest, now: now ?? new Date() });
-  return database.db.transaction((tx) => insertDemoRows(tx, data));
+  return database.db.transaction((tx) => insertDemoRows(tx, data, helpDeskKey));
 }
 
 /** Deletes every domain row (users, profiles, events, outbox, …); keeps reference data and the migrations. */
@@ -123,12 +162,12 @@ export async function wipeDomainData(database: Database): Promise<void> {
 }
 
 /** Wipe and load in one transaction: if loading fails, the old data is still there. */
-export async function reloadDemoData(database: Database, options: LoadDemoOptions = {}): Promise<DemoRowCounts> {
-  const { data: given, now, ...rest } = options;
+export async function reloadDemoData(database: Database, options: LoadDemoOptions): Promise<DemoRowCounts> {
+  const { data: given, now, helpDeskKey, ...rest } = options;
   const data = given ?? generateDemoData({ ...rest, now: now ?? new Date() });
   const tables = await domainTables(database);
   return database.db.transaction(async (tx) => {
     await wipeDomainRows(tx, tables);
-    return insertDemoRows(tx, data);
+    return insertDemoRows(tx, data, helpDeskKey);
   });
 }

@@ -7,6 +7,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { districts, goals, industries, industryGroups, languages } from '../../drizzle/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { DISTRICTS, GOALS, INDUSTRY_GROUPS, LANGUAGES } from './data.ts';
+import { syncHelpContent } from './help-sync.ts';
 
 export interface ReferenceCounts {
   districts: number;
@@ -95,6 +96,8 @@ export async function syncReferenceData(q: Queryable): Promise<ReferenceCounts> 
     { nameEn: goals.nameEn, nameZh: goals.nameZh, sortOrder: goals.sortOrder },
     GOALS.map((goal, index) => ({ code: goal.code, nameEn: goal.names.en, nameZh: goal.names['zh-Hant'], sortOrder: index })),
   );
+  // The help desk's directory and guides are curated content, kept the same way (never wiped by a seed).
+  await syncHelpContent(q);
   return {
     districts: DISTRICTS.length,
     languages: LANGUAGES.length,

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROLES, UI_LOCALES } from '../reference/data.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { errorResponses, NullableInput } from '../schemas/common.ts';
 import { completeSignIn, demoSignIn, normaliseEmail, requestSignIn } from '../services/sign-in.ts';
 import { endSession, findSessionUser } from '../services/sessions.ts';
 import { deleteAccount, exportAccount, updateAccount } from '../services/account.ts';
+import { createHelpDesk } from '../services/help-requests.ts';
 import { requireUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AppError, forbidden } from '../errors.ts';
 
@@ -151,7 +152,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-            phone: Type.Optional(Type.Union([Type.String({ maxLength: 30, pattern: '^[+0-9 ()-]*$' }), Type.Null()])),
+            phone: Type.Optional(NullableInput(Type.String({ maxLength: 30, pattern: '^[+0-9 ()-]*$' }))),
             locale: Type.Optional(Locale),
           },
           { additionalProperties: false, minProperties: 1 },
@@ -179,7 +180,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = requireUser(request);
       reply.header('content-disposition', 'attachment; filename="kaifong-my-data.json"');
       reply.header('cache-control', 'no-store');
-      return exportAccount(app.db, user.id);
+      return exportAccount(app.db, createHelpDesk(app.db, app.config), user.id);
     },
   );
 
@@ -194,7 +195,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await deleteAccount(app.db, user.id);
+      await deleteAccount(app.db, createHelpDesk(app.db, app.config), user.id);
       app.clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LANGUAGE_LEVELS, MEETING_MODES } from '../reference/data.ts';
-import { errorResponses, IsoDateTime } from '../schemas/common.ts';
+import { errorResponses, IsoDateTime, NullableInput } from '../schemas/common.ts';
 import { requireUser } from '../plugins/auth.ts';
 import { notFound } from '../errors.ts';
 import { toHongKongIso } from '../lib/time.ts';
@@ -39,8 +39,8 @@ const MigrantProfileBody = Type.Object(
     goals: Type.Array(Code('goal code'), { maxItems: 9 }),
     district: Code('district code'),
     availability: Availability,
-    arrivedOn: Type.Optional(Type.Union([Type.String({ format: 'date' }), Type.Null()])),
-    intake: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    arrivedOn: Type.Optional(NullableInput(Type.String({ format: 'date' }))),
+    intake: Type.Optional(NullableInput(Type.String({ maxLength: 40 }))),
   },
   { additionalProperties: false },
 );
@@ -67,7 +67,7 @@ const MentorProfileBody = Type.Object(
     headline: Type.String({ minLength: 1, maxLength: 140 }),
     bio: Type.String({ maxLength: 2000, default: '' }),
     industry: Code('industry code'),
-    employer: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+    employer: Type.Optional(NullableInput(Type.String({ maxLength: 120 }))),
     expertise: Type.Array(Code('industry code'), { maxItems: 10, default: [] }),
     topics: Type.Array(Code('goal code'), { minItems: 1, maxItems: 9 }),
     yearsExperience: Type.Integer({ minimum: 0, maximum: 60 }),

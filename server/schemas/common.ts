@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorResponse = Type.Object(
   {
@@ -23,3 +23,12 @@ export const PageQuery = {
 };
 
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with offset (Hong Kong time)' });
+
+/**
+ * A nullable request field as one JSON Schema type list (`["integer", "null"]`). A union would not
+ * do: with coerceTypes, Ajv coerces a value into whichever branch accepts it (null → 0, 0 → null).
+ */
+export function NullableInput<T extends TSchema>(schema: T) {
+  const { type, ...rest } = schema as unknown as { type: string } & Record<string, unknown>;
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'] });
+}

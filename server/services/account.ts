@@ -20,6 +20,7 @@ import {
 import { enqueueNotification } from './outbox.ts';
 import { endAccepted } from './mentorships.ts';
 import { markMatchingChanged } from './matching-changes.ts';
+import { exportHelpDeskData, forgetHelpDeskAccount, type HelpDesk } from './help-requests.ts';
 import type { Db } from '../db/client.ts';
 import type { UiLocale } from '../reference/data.ts';
 
@@ -42,7 +43,7 @@ export async function updateAccount(db: Db, userId: string, changes: AccountChan
 }
 
 /** Everything Kaifong holds about a person, as plain JSON (Personal Data (Privacy) Ordinance access request). */
-export async function exportAccount(db: Db, userId: string): Promise<Record<string, unknown>> {
+export async function exportAccount(db: Db, desk: HelpDesk, userId: string): Promise<Record<string, unknown>> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   const [
     roles,
@@ -102,6 +103,7 @@ export async function exportAccount(db: Db, userId: string): Promise<Record<stri
     reportsMade: reportRows,
     blocksMade: blockRows,
     sessions: sessionRows,
+    helpDesk: await exportHelpDeskData(desk, userId),
   };
 }
 
@@ -110,7 +112,7 @@ export async function exportAccount(db: Db, userId: string): Promise<Record<stri
  * nothing identifies the person. Open requests close, running mentorships end, and the other
  * people are told.
  */
-export async function deleteAccount(db: Db, userId: string, now = new Date()): Promise<void> {
+export async function deleteAccount(db: Db, desk: HelpDesk, userId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user || user.deletedAt) return;
@@ -154,6 +156,7 @@ export async function deleteAccount(db: Db, userId: string, now = new Date()): P
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
     await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await forgetHelpDeskAccount(tx, desk, userId, now);
     await tx
       .update(users)
       .set({ email: null, displayName: 'Former member', phone: null, calendarToken: null, deletedAt: now, updatedAt: now })

@@ -313,6 +313,20 @@ describe('my data', () => {
     const migrant = await makeMigrant(db(), { displayName: 'Exporting Person' });
     const mentor = await makeMentor(db());
     await t.app.inject({ method: 'POST', url: '/api/mentorships', headers: { cookie: migrant.cookie }, payload: { mentorId: mentor.id, message: 'hello' } });
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/help-requests',
+      headers: { cookie: migrant.cookie },
+      payload: {
+        topic: 'employment',
+        urgency: 'question',
+        askerRole: 'worker',
+        languages: ['en'],
+        contact: { channel: 'in-app', hours: 'Sundays', noMessages: true },
+        question: 'My employer has not paid my wages for two months.',
+      },
+    });
+    expect(asked.statusCode).toBe(201);
     const response = await t.app.inject({ method: 'GET', url: '/api/me/export', headers: { cookie: migrant.cookie } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain('attachment');
@@ -323,6 +337,8 @@ describe('my data', () => {
     expect(data.mentorships[0].message).toBe('hello');
     expect(JSON.stringify(data)).not.toContain(mentor.email);
     expect(JSON.stringify(data)).not.toMatch(/idHash|tokenHash/);
+    // Help requests are the person's own data too, readable in the export (decrypted).
+    expect(JSON.stringify(data.helpDesk)).toContain('has not paid my wages');
   });
 
   it('deleting my account anonymises me, ends my mentorships and tells the other person', async () => {

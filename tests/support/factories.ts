@@ -44,6 +44,7 @@ export async function makeMigrant(
     goals: options.goals ?? ['job-search', 'learning-cantonese'],
     districtCode: options.districtCode ?? 'wan-chai',
     availability: options.availability ?? 0b111_000_000_000_000_000_000,
+    intake: options.intake ?? null,
   });
   return user;
 }

@@ -26,6 +26,14 @@ describe('loadConfig', () => {
     expect(config.adminEmails).toEqual(['admin@kaifong.test']);
   });
 
+  it('derives a help-desk key from the session secret outside production, unless HELP_DESK_KEY is set', () => {
+    const derived = loadConfig({}).helpDeskKey;
+    expect(derived).toHaveLength(64);
+    expect(derived).not.toContain('kaifong-development-secret');
+    expect(loadConfig({ SESSION_SECRET: SECRET }).helpDeskKey).not.toBe(derived);
+    expect(loadConfig({ HELP_DESK_KEY: 'h'.repeat(32) }).helpDeskKey).toBe('h'.repeat(32));
+  });
+
   it('follows PORT into the public URL unless PUBLIC_URL is set', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
     expect(loadConfig({ PORT: '4000', PUBLIC_URL: 'https://kaifong.example/' }).publicUrl).toBe('https://kaifong.example');
@@ -42,6 +50,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ HELP_DESK_KEY: 'short' }, 'HELP_DESK_KEY'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
   ])('rejects %o naming %s', (env, variable) => {
     const error = configError(env);
@@ -50,7 +59,13 @@ describe('loadConfig', () => {
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://db/kaifong' };
+    const production = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail:25',
+      SESSION_SECRET: SECRET,
+      HELP_DESK_KEY: 'k'.repeat(40),
+      DATABASE_URL: 'postgres://db/kaifong',
+    };
 
     it('starts with a secret, SMTP and demo off', () => {
       const config = loadConfig(production);
@@ -60,6 +75,12 @@ describe('loadConfig', () => {
 
     it('refuses to start without SESSION_SECRET', () => {
       expect(configError({ ...production, SESSION_SECRET: '' }).variable).toBe('SESSION_SECRET');
+    });
+
+    it('refuses to start without HELP_DESK_KEY, or with the session secret as the key', () => {
+      expect(configError({ ...production, HELP_DESK_KEY: '' }).variable).toBe('HELP_DESK_KEY');
+      expect(configError({ ...production, HELP_DESK_KEY: SECRET }).message).toMatch(/^HELP_DESK_KEY: must differ/);
+      expect(loadConfig(production).helpDeskKey).toBe('k'.repeat(40));
     });
 
     it('refuses the dev outbox', () => {

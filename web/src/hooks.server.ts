@@ -3,12 +3,17 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { forwardApiFetch } from '$lib/server/api-fetch';
 import { runWithLocale } from '$lib/server/i18n';
 import { LOCALE_COOKIE, pickLocale } from '$lib/server/locale';
+import { fetchSignedInUser } from '$lib/server/session';
+
+const handleUser: Handle = async ({ event, resolve }) => {
+  event.locals.user = await fetchSignedInUser(event);
+  return resolve(event);
+};
 
 const handleLocale: Handle = ({ event, resolve }) => {
   const locale = pickLocale({
     chosen: event.cookies.get(LOCALE_COOKIE),
-    // TODO(auth): pass the signed-in user's saved UI language here once locals.user exists.
-    saved: undefined,
+    saved: event.locals.user?.locale,
     acceptLanguage: event.request.headers.get('accept-language'),
   });
   event.locals.locale = locale;
@@ -18,6 +23,6 @@ const handleLocale: Handle = ({ event, resolve }) => {
   );
 };
 
-export const handle: Handle = sequence(handleLocale);
+export const handle: Handle = sequence(handleUser, handleLocale);
 
 export const handleFetch: HandleFetch = forwardApiFetch;

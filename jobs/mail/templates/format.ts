@@ -1,7 +1,6 @@
 // Locale-aware pieces the mentoring emails share: Hong Kong dates, lists, reference names,
 // greetings, and other people's words made safe to quote (their links are never clickable).
-import type { UiLocale } from '../../../server/reference/data.ts';
-import type { Names } from '../../../server/reference/data.ts';
+import type { Names, UiLocale } from '../../../server/reference/data.ts';
 
 /** The tag Intl uses for dates and lists: Hong Kong conventions where they apply (as the web does). */
 export const INTL_LOCALES: Record<UiLocale, string> = {
@@ -52,7 +51,7 @@ const LINK_HIDDEN: Record<UiLocale, string> = {
 };
 
 // Anything with a scheme (https://, ftp://) or starting with www.: what mail clients turn into links.
-const LINK_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"']*|\bwww\.[^\s<>"']+/gi;
+const LINK_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"']*|(?<![@\w.-])www\.[^\s<>"']+/gi;
 
 /**
  * Text another person wrote (a name, a message, a reason), safe to quote in an email: links in

@@ -10,6 +10,17 @@ import { mentorshipEnded } from './mentorship-ended.ts';
 import { mentorshipExpired } from './mentorship-expired.ts';
 import { accountDeletedNotice } from './account-deleted-notice.ts';
 import { cohortMatchProposal } from './cohort-match-proposal.ts';
+import { eventInvitation } from './event-invitation.ts';
+import { rsvpConfirmation } from './rsvp-confirmation.ts';
+import { waitlistPromotion } from './waitlist-promotion.ts';
+import { eventChanged } from './event-changed.ts';
+import { eventCancelled } from './event-cancelled.ts';
+import { eventReminder } from './event-reminder.ts';
+import { helpRequestReceived } from './help-request-received.ts';
+import { helpRequestOffered } from './help-request-offered.ts';
+import { helpRequestEscalated } from './help-request-escalated.ts';
+import { helpRequestMessage } from './help-request-message.ts';
+import { helpFollowUpSurvey } from './help-follow-up-survey.ts';
 import { assertLinksOnSite } from './link-guard.ts';
 import { TemplateError, type NotificationTemplate, type RenderInput, type RenderedEmail } from './template.ts';
 
@@ -23,6 +34,17 @@ const TEMPLATES: readonly NotificationTemplate[] = [
   mentorshipExpired,
   accountDeletedNotice,
   cohortMatchProposal,
+  eventInvitation,
+  rsvpConfirmation,
+  waitlistPromotion,
+  eventChanged,
+  eventCancelled,
+  eventReminder,
+  helpRequestReceived,
+  helpRequestOffered,
+  helpRequestEscalated,
+  helpRequestMessage,
+  helpFollowUpSurvey,
 ];
 
 const byKind = new Map<string, NotificationTemplate>(TEMPLATES.map((template) => [template.kind, template]));

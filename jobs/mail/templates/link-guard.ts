@@ -7,7 +7,8 @@ import { TemplateError, type RenderedEmail } from './template.ts';
 
 const LINK_ATTRIBUTE = /\s(?:href|src|action|formaction|background|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 const SCHEME_LINK = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"']+/gi;
-const WWW_LINK = /\bwww\.[^\s<>"']+/gi;
+// Not after "@": an address at a www. host is an email address, not a link.
+const WWW_LINK = /(?<![@\w.-])www\.[^\s<>"']+/gi;
 const TRAILING_PUNCTUATION = /[).,;:!?\]}'"]+$/;
 
 function offSite(link: string, site: URL): string | undefined {

@@ -4,6 +4,7 @@ import { html } from '../html.ts';
 import type { UiLocale } from '../../../server/reference/data.ts';
 import { button, frameFor, paragraph, renderHtmlFrame, renderTextFrame, smallPrint } from './layout.ts';
 import { absoluteLink, defineTemplate, fill } from './template.ts';
+import { quotedText } from './format.ts';
 
 const Payload = Type.Object({
   url: Type.String({ minLength: 1 }),
@@ -75,7 +76,8 @@ export const signInLink = defineTemplate({
     const { payload, locale, publicUrl } = context;
     const t = TEXT[locale];
     const link = absoluteLink(publicUrl, payload.url);
-    const values = { minutes: payload.expiresInMinutes, name: payload.displayName?.trim() ?? '' };
+    // A name is what someone typed: a link in it is hidden, never sent on.
+    const values = { minutes: payload.expiresInMinutes, name: quotedText(payload.displayName?.trim() ?? '', locale) };
     const greeting = values.name === '' ? t.greeting : fill(t.greetingNamed, values);
     const intro = fill(t.intro, values);
     const frame = frameFor(context, t.subject, fill(t.preheader, values));

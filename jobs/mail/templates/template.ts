@@ -5,11 +5,21 @@ import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
 import type { NotificationKind } from '../../../drizzle/schema.ts';
 import { UI_LOCALES, type UiLocale } from '../../../server/reference/data.ts';
+import type { MailAttachment } from '../message.ts';
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files built from the payload when the message is rendered (e.g. an event's .ics). */
+  attachments?: MailAttachment[];
+}
+
+/** The envelope of the message being rendered, for templates whose attachments name it (iCalendar's ORGANIZER/ATTENDEE). */
+export interface MailEnvelope {
+  /** MAIL_FROM, e.g. "Kaifong <hello@kaifong.test>". */
+  from: string;
+  to: string;
 }
 
 export interface TemplateContext<Payload> {
@@ -19,6 +29,7 @@ export interface TemplateContext<Payload> {
   publicUrl: string;
   /** For kinds the recipient may turn off: the one-click link (RFC 8058) to put in the footer. */
   unsubscribeUrl?: string;
+  envelope?: MailEnvelope;
 }
 
 export interface RenderInput {
@@ -26,6 +37,7 @@ export interface RenderInput {
   locale: string;
   publicUrl: string;
   unsubscribeUrl?: string;
+  envelope?: MailEnvelope;
 }
 
 export interface NotificationTemplate {
@@ -65,6 +77,7 @@ export function defineTemplate<S extends TSchema>(spec: {
         locale: toUiLocale(input.locale),
         publicUrl: input.publicUrl,
         unsubscribeUrl: input.unsubscribeUrl,
+        envelope: input.envelope,
       });
     },
   };

@@ -13,6 +13,8 @@ import { FIXED_ACCOUNTS } from '../../../server/demo/fixed-accounts.ts';
 import { isDatabaseEmpty, loadDemoData, reloadDemoData, wipeDomainData, type DemoRowCounts } from '../../../server/demo/load.ts';
 import { DISTRICTS, GOALS, INDUSTRIES, INDUSTRY_GROUPS, LANGUAGES } from '../../../server/reference/data.ts';
 import { syncReferenceData } from '../../../server/reference/sync.ts';
+import { hashSecret } from '../../../server/lib/tokens.ts';
+import { HelpCipher, sealContext } from '../../../server/services/help-crypto.ts';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NOW = new Date('2026-11-23T07:30:00Z');
@@ -31,7 +33,14 @@ const TABLES: Record<keyof DemoRowCounts, string> = {
   rsvps: 'rsvps',
   mentorships: 'mentorships',
   invitations: 'invitations',
+  helpProfiles: 'help_profiles',
+  helpRequests: 'help_requests',
+  helpOffers: 'help_offers',
+  helpNotes: 'help_notes',
+  helpMessages: 'help_messages',
 };
+
+const helpDeskKey = 'demo-test-help-desk-key-of-32-characters-or-more';
 
 async function countRows(database: Database): Promise<DemoRowCounts> {
   const counts = {} as DemoRowCounts;
@@ -94,7 +103,7 @@ describe('demo data in Postgres', () => {
 
   it('loads the default set: every row, and the rules the schema enforces hold', async () => {
     expect(await isDatabaseEmpty(database)).toBe(true);
-    expect(await loadDemoData(database, { data })).toEqual(expected);
+    expect(await loadDemoData(database, { data, helpDeskKey })).toEqual(expected);
     expect(await isDatabaseEmpty(database)).toBe(false);
     expect(await countRows(database)).toEqual(expected);
 
@@ -116,6 +125,23 @@ describe('demo data in Postgres', () => {
     expect(mentor).toEqual({ email: 'mentor@kaifong.test', vetting: 'approved' });
   });
 
+  it('seals the help desk’s text with the help-desk key, and keeps no plaintext', async () => {
+    const cipher = HelpCipher.fromSecret(helpDeskKey);
+    const open = data.helpRequests.find((request) => request.question !== null && request.contactValue !== null)!;
+    const [row] = await database.rows<{ question_enc: string; contact_value_enc: string; track_token_hash: string }>(
+      sql`select question_enc, contact_value_enc, track_token_hash from help_requests where id = ${open.id}`,
+    );
+    expect(cipher.open(row!.question_enc, sealContext.question(open.id))).toBe(open.question);
+    expect(cipher.open(row!.contact_value_enc, sealContext.contact(open.id))).toBe(open.contactValue);
+    expect(row!.track_token_hash).toBe(hashSecret(open.trackToken!));
+    const [plain] = await database.rows<{ n: number }>(
+      sql`select count(*)::int as n from help_requests r where r::text like ${`%${open.question!.slice(0, 30)}%`}`,
+    );
+    expect(Number(plain!.n)).toBe(0);
+    const [services] = await database.rows<{ n: number }>(sql`select count(*)::int as n from help_services`);
+    expect(Number(services!.n)).toBeGreaterThan(15);
+  });
+
   it('wipes domain rows only, and loads the same counts again', async () => {
     const [before] = await database.rows<{ count: number }>(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
     await wipeDomainData(database);
@@ -125,7 +151,7 @@ describe('demo data in Postgres', () => {
     const [after] = await database.rows<{ count: number }>(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
     expect(Number(after!.count)).toBe(Number(before!.count));
 
-    expect(await loadDemoData(database, { now: NOW })).toEqual(expected);
+    expect(await loadDemoData(database, { now: NOW, helpDeskKey })).toEqual(expected);
     expect(await countRows(database)).toEqual(expected);
   });
 
@@ -133,7 +159,7 @@ describe('demo data in Postgres', () => {
     const [{ seq: before } = { seq: 0 }] = await database.rows<{ seq: number }>(
       sql`select coalesce(max(seq), 0)::int as seq from matching_changes`,
     );
-    expect(await reloadDemoData(database, { now: NOW })).toEqual(expected);
+    expect(await reloadDemoData(database, { now: NOW, helpDeskKey })).toEqual(expected);
     expect(await countRows(database)).toEqual(expected);
     const [changes] = await database.rows<{ count: number }>(
       sql`select count(distinct mentor_id)::int as count from matching_changes where seq > ${before}`,
@@ -162,7 +188,7 @@ describe('demo data in PGlite', () => {
       await runMigrations(database);
       await syncReferenceData(database.db);
       expect(await isDatabaseEmpty(database)).toBe(true);
-      const options = { now: NOW, mentors: 40, migrants: 80, events: 12, advisers: 3, leaders: 3 };
+      const options = { now: NOW, mentors: 40, migrants: 80, events: 12, advisers: 3, leaders: 3, helpRequests: 12, helpDeskKey };
       const counts = await loadDemoData(database, options);
       expect(counts.users).toBe(6 + 40 + 80 + 3 + 3 + 10);
       expect(await countRows(database)).toEqual(counts);

@@ -41,7 +41,7 @@ describe('sign-in-link', () => {
       renderNotification('sign-in-link', { payload: { url: 'javascript:alert(1)', expiresInMinutes: 15 }, locale: 'en', publicUrl }),
     ).toThrow(/not on https:\/\/kaifong.example/);
     expect(() => renderNotification('sign-in-link', { payload: { url: '/x' }, locale: 'en', publicUrl })).toThrow(/expiresInMinutes/);
-    expect(() => renderNotification('event-reminder', { payload: {}, locale: 'en', publicUrl })).toThrow(/no email template/);
+    expect(() => renderNotification('no-such-kind', { payload: {}, locale: 'en', publicUrl })).toThrow(/no email template/);
   });
 
   it('puts the unsubscribe link in the footer when there is one', () => {

@@ -50,3 +50,18 @@ export function formatEventTime(startsAt: string, endsAt: string, locale: Locale
     time: '',
   };
 }
+
+/** "29 November 2026" (the year only when it is not this year), in Hong Kong. */
+export function formatDate(iso: string, locale: Locale, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const withYear = hongKongYear(date) !== hongKongYear(now) ? ({ year: 'numeric' } as const) : {};
+  return formatter(locale, { day: 'numeric', month: 'long', ...withYear }).format(date);
+}
+
+/** "29 November 2026, 5:52 pm", in Hong Kong. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date);
+}
