@@ -2,6 +2,8 @@
 // deterministic: no I/O, no clock (the caller passes `now`), no Math.random, so the same seed
 // and `now` always give the same rows. Help-desk profiles and requests, guides and the
 // service directory are real content, synced with the reference data (reference/help-sync.ts).
+import { scoreMatch } from '../matching/score.ts';
+import type { LanguageSkill } from '../matching/types.ts';
 import type {
   events,
   invitations,
@@ -15,7 +17,7 @@ import type {
   userRoles,
   users,
 } from '../../drizzle/schema.ts';
-import { availabilitySlot, GOALS, INDUSTRIES, type Role, type UiLocale } from '../reference/data.ts';
+import { availabilitySlot, GOALS, INDUSTRIES, type LanguageLevel, type MeetingMode, type Role, type UiLocale } from '../reference/data.ts';
 import { renderMarkdown } from '../services/markdown.ts';
 import { careerFor } from './careers.ts';
 import { EVENT_TEMPLATES, ORGANISATIONS, type EventTemplate, type OrganisationSpec } from './catalogue.ts';
@@ -129,7 +131,56 @@ export function generateDemoData(options: DemoOptions): DemoData {
   }
   if (counts.organisations < 2) throw new RangeError('Demo option organisations must be at least 2 (organiser@kaifong.test owns two).');
   if (Number.isNaN(options.now.getTime())) throw new RangeError('Demo option now must be a valid date.');
-  return new DemoBuilder(options.seed ?? DEMO_SEED, options.now, counts, options.renderMarkdown ?? defaultRenderMarkdown).build();
+  const data = new DemoBuilder(options.seed ?? DEMO_SEED, options.now, counts, options.renderMarkdown ?? defaultRenderMarkdown).build();
+  scoreMentorships(data);
+  return data;
+}
+
+/** Gives each seeded mentorship the explained score the engine gives it, as a real request would carry. */
+function scoreMentorships(data: DemoData): void {
+  const languages = new Map<string, LanguageSkill[]>();
+  for (const row of data.userLanguages) {
+    const list = languages.get(row.userId) ?? [];
+    list.push({ code: row.languageCode, level: row.level as LanguageLevel });
+    languages.set(row.userId, list);
+  }
+  const mentees = new Map(data.migrantProfiles.map((profile) => [profile.userId, profile]));
+  const mentors = new Map(data.mentorProfiles.map((profile) => [profile.userId, profile]));
+  for (const mentorship of data.mentorships) {
+    const mentee = mentees.get(mentorship.migrantId);
+    const mentor = mentors.get(mentorship.mentorId);
+    if (!mentee || !mentor) continue;
+    const match = scoreMatch(
+      {
+        id: mentee.userId,
+        industry: mentee.industryCode,
+        languages: languages.get(mentee.userId) ?? [],
+        goals: mentee.goals ?? [],
+        district: mentee.districtCode,
+        availability: mentee.availability ?? 0,
+        yearsExperience: mentee.yearsExperience,
+      },
+      {
+        id: mentor.userId,
+        industry: mentor.industryCode,
+        expertise: mentor.expertise ?? [],
+        languages: languages.get(mentor.userId) ?? [],
+        topics: mentor.topics ?? [],
+        district: mentor.districtCode,
+        meetingModes: (mentor.meetingModes ?? []) as MeetingMode[],
+        availability: mentor.availability ?? 0,
+        yearsExperience: mentor.yearsExperience,
+        capacity: mentor.capacity ?? 2,
+        activeMentees: mentor.activeMentees ?? 0,
+        vetted: mentor.vetting === 'approved',
+        paused: mentor.paused ?? false,
+      },
+    );
+    if (match) {
+      mentorship.matchScore = match.score;
+      mentorship.matchParts = match.parts;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- helpers

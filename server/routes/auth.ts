@@ -17,6 +17,7 @@ export const MeSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     email: Type.String(),
     displayName: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
     locale: Locale,
     roles: Type.Array(Type.Enum(ROLES)),
     isDemo: Type.Boolean(),
@@ -163,7 +164,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = requireUser(request);
       await updateAccount(app.db, user.id, request.body);
-      return { ...user, ...request.body, displayName: request.body.displayName?.trim() ?? user.displayName };
+      return {
+        ...user,
+        ...request.body,
+        displayName: request.body.displayName?.trim() ?? user.displayName,
+        phone: request.body.phone === undefined ? user.phone : request.body.phone?.trim() || null,
+      };
     },
   );
 

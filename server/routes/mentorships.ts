@@ -16,6 +16,7 @@ import {
 } from '../services/mentorships.ts';
 import { ScorePartSchema } from './recommendations.ts';
 import { scheduleMentorshipExpiry } from '../background.ts';
+import { notFound } from '../errors.ts';
 
 const MentorshipSchema = Type.Object(
   {
@@ -38,6 +39,20 @@ const MentorshipSchema = Type.Object(
         Type.Object({ email: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }, { description: 'only once accepted' }),
         Type.Null(),
       ]),
+      menteeProfile: Type.Union(
+        [
+          Type.Object({
+            industry: Type.String(),
+            occupation: Type.String(),
+            yearsExperience: Type.Integer(),
+            languages: Type.Array(Type.Object({ code: Type.String(), level: Type.String() })),
+            goals: Type.Array(Type.String()),
+            district: Type.String(),
+          }),
+          Type.Null(),
+        ],
+        { description: "for the mentor: the mentee's profile (never contact details before acceptance)" },
+      ),
     }),
   },
   { title: 'Mentorship' },
@@ -111,6 +126,24 @@ export const mentorshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
         items: items.slice(0, limit).map(present),
         nextCursor: items.length > limit ? encodeCursor([offset + limit]) : null,
       };
+    },
+  );
+
+  app.get(
+    '/mentorships/:id',
+    {
+      schema: {
+        tags: ['mentorships'],
+        summary: 'One of my mentorships or requests',
+        params: IdParams,
+        response: { 200: MentorshipSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const [view] = await listMentorships(app.db, user.id, { id: request.params.id, limit: 1, offset: 0 });
+      if (!view) throw notFound('That mentorship');
+      return present(view);
     },
   );
 

@@ -11,6 +11,7 @@ import {
   getMigrantProfile,
   saveMentorProfile,
   saveMigrantProfile,
+  setMentorPaused,
 } from '../services/profiles.ts';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 60, description });
@@ -155,6 +156,23 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const profile = await getMentorProfile(app.db, user.id);
       if (!profile) throw notFound('Your mentor profile');
       return withIsoTime(profile);
+    },
+  );
+
+  app.post(
+    '/me/mentor-profile/pause',
+    {
+      schema: {
+        tags: ['profiles'],
+        summary: 'Pause (take no new requests) or resume, without touching the rest of the profile',
+        body: Type.Object({ paused: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ paused: Type.Boolean() }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      if (!(await setMentorPaused(app.db, user.id, request.body.paused))) throw notFound('Your mentor profile');
+      return { paused: request.body.paused };
     },
   );
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../schemas/common.ts';
-import { requireRole } from '../plugins/auth.ts';
+import { requireRole, requireUser } from '../plugins/auth.ts';
+import { notFound } from '../errors.ts';
 import { LanguageSkillSchema } from './profiles.ts';
 
 /** One explained part of a match score: a reason code and its values, for the web to phrase. */
@@ -50,7 +51,52 @@ const RecommendedMentorSchema = Type.Object(
 const Recommendations = Type.Object({ items: Type.Array(RecommendedMentorSchema) });
 const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) });
 
+const MentorViewSchema = Type.Object(
+  {
+    mentorId: Type.String({ format: 'uuid' }),
+    displayName: Type.String(),
+    headline: Type.String(),
+    bio: Type.String(),
+    industry: Type.String(),
+    expertise: Type.Array(Type.String()),
+    district: Type.String(),
+    topics: Type.Array(Type.String()),
+    languages: Type.Array(LanguageSkillSchema),
+    meetingModes: Type.Array(Type.String()),
+    yearsExperience: Type.Integer(),
+    takingMentees: Type.Boolean(),
+    match: Type.Union([
+      Type.Object({
+        eligible: Type.Boolean(),
+        score: Type.Union([Type.Integer(), Type.Null()]),
+        parts: Type.Array(ScorePartSchema),
+        reason: Type.Union([Type.String({ description: 'why not eligible, e.g. full, paused, no_shared_language' }), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { title: 'MentorView' },
+);
+
 export const recommendationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/mentors/:id',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'A vetted mentor as a mentee sees them before a match (never contact details), with my explained match',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: MentorViewSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const view = await app.recommendations.viewMentor(request.params.id, user.id);
+      if (!view) throw notFound('That mentor');
+      return view;
+    },
+  );
+
   app.get(
     '/me/recommendations',
     {

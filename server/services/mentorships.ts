@@ -1,7 +1,7 @@
 // The mentorship lifecycle: requested → accepted | declined | expired | withdrawn; accepted → ended.
 // Every change emails the other person through the outbox, in the same transaction.
 import { and, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { mentorProfiles, mentorships, migrantProfiles, users } from '../../drizzle/schema.ts';
+import { mentorProfiles, mentorships, migrantProfiles, userLanguages, users } from '../../drizzle/schema.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { conflict, forbidden, notFound, ruleBroken } from '../errors.ts';
 import { explainMatch } from '../matching/score.ts';
@@ -334,16 +334,52 @@ export interface MentorshipView {
     displayName: string;
     /** Only once the request is accepted: privacy before a match. */
     contact: { email: string; phone: string | null } | null;
+    /** For the mentor: the mentee's profile, to decide on the request (never contact details). */
+    menteeProfile: MenteeSummary | null;
   };
+}
+
+export interface MenteeSummary {
+  industry: string;
+  occupation: string;
+  yearsExperience: number;
+  languages: { code: string; level: string }[];
+  goals: string[];
+  district: string;
+}
+
+async function menteeSummaries(db: Db, ids: string[]): Promise<Map<string, MenteeSummary>> {
+  if (ids.length === 0) return new Map();
+  const [profiles, languageRows] = await Promise.all([
+    db.select().from(migrantProfiles).where(inArray(migrantProfiles.userId, ids)),
+    db
+      .select({ userId: userLanguages.userId, code: userLanguages.languageCode, level: userLanguages.level })
+      .from(userLanguages)
+      .where(inArray(userLanguages.userId, ids)),
+  ]);
+  return new Map(
+    profiles.map((profile) => [
+      profile.userId,
+      {
+        industry: profile.industryCode,
+        occupation: profile.occupation,
+        yearsExperience: profile.yearsExperience,
+        languages: languageRows.filter((row) => row.userId === profile.userId).map(({ code, level }) => ({ code, level })),
+        goals: profile.goals,
+        district: profile.districtCode,
+      },
+    ]),
+  );
 }
 
 export async function listMentorships(
   db: Db,
   userId: string,
-  filter: { states?: MentorshipState[]; limit: number; offset: number },
+  filter: { states?: MentorshipState[]; id?: string; limit: number; offset: number },
 ): Promise<MentorshipView[]> {
   const conditions = [or(eq(mentorships.migrantId, userId), eq(mentorships.mentorId, userId))!];
   if (filter.states?.length) conditions.push(inArray(mentorships.state, filter.states));
+  if (filter.id) conditions.push(eq(mentorships.id, filter.id));
   const rows = await db
     .select()
     .from(mentorships)
@@ -360,6 +396,10 @@ export async function listMentorships(
           .from(users)
           .where(inArray(users.id, otherIds));
   const byId = new Map(others.map((other) => [other.id, other]));
+  const mentees = await menteeSummaries(
+    db,
+    [...new Set(rows.filter((row) => row.mentorId === userId).map((row) => row.migrantId))],
+  );
   return rows.map((row) => {
     const otherId = row.migrantId === userId ? row.mentorId : row.migrantId;
     const other = byId.get(otherId);
@@ -381,6 +421,7 @@ export async function listMentorships(
         id: otherId,
         displayName: other?.displayName ?? 'Former member',
         contact: shareContact ? { email: other.email!, phone: other.phone } : null,
+        menteeProfile: row.mentorId === userId ? (mentees.get(row.migrantId) ?? null) : null,
       },
     };
   });

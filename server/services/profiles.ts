@@ -264,10 +264,17 @@ export async function saveMentorProfile(db: Db, userId: string, input: MentorPro
   return (await getMentorProfile(db, userId))!;
 }
 
-export async function setMentorPaused(db: Db, userId: string, paused: boolean): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.update(mentorProfiles).set({ paused, updatedAt: new Date() }).where(eq(mentorProfiles.userId, userId));
+/** False when the person has no mentor profile. */
+export async function setMentorPaused(db: Db, userId: string, paused: boolean): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(mentorProfiles)
+      .set({ paused, updatedAt: new Date() })
+      .where(eq(mentorProfiles.userId, userId))
+      .returning({ userId: mentorProfiles.userId });
+    if (updated.length === 0) return false;
     await markMatchingChanged(tx, userId);
+    return true;
   });
 }
 

@@ -27,6 +27,24 @@ export interface RecommendedMentor extends ScoredMatch {
   meetingModes: string[];
 }
 
+export interface MentorView {
+  mentorId: string;
+  displayName: string;
+  headline: string;
+  bio: string;
+  industry: string;
+  expertise: string[];
+  district: string;
+  topics: string[];
+  languages: LanguageSkill[];
+  meetingModes: string[];
+  yearsExperience: number;
+  /** Not paused and with a free place. */
+  takingMentees: boolean;
+  /** The viewer's match, when the viewer has a migrant profile. */
+  match: { eligible: boolean; score: number | null; parts: ScoredMatch['parts']; reason: string | null } | null;
+}
+
 export class RecommendationService {
   private readonly index = new MentorIndex();
   /** Every change with seq ≤ floor has been applied (or given up on as rolled back). */
@@ -116,6 +134,48 @@ export class RecommendationService {
     const context = await loadMatchContext(db, migrantId);
     const matches = this.index.recommend(mentee, k, context);
     return this.describe(db, matches);
+  }
+
+  /**
+   * One vetted mentor as a mentee may see them before a match, with the viewer's explained match
+   * when the viewer has a migrant profile. Null when there is nothing to show (unknown, not
+   * vetted, or a block either way: a block is never revealed).
+   */
+  async viewMentor(mentorId: string, viewerId: string): Promise<MentorView | null> {
+    await this.sync();
+    const mentor = this.index.getMentor(mentorId);
+    if (!mentor || !mentor.vetted || mentorId === viewerId) return null;
+    const db = this.database.db;
+    const mentee = await loadMenteeProfile(db, viewerId);
+    let match: MentorView['match'] = null;
+    if (mentee) {
+      const outcome = this.index.explain(mentee, mentorId, await loadMatchContext(db, viewerId));
+      if (outcome && !outcome.eligible && outcome.reason === 'blocked') return null;
+      match = outcome?.eligible
+        ? { eligible: true, score: outcome.score, parts: outcome.parts, reason: null }
+        : { eligible: false, score: null, parts: [], reason: outcome?.reason ?? 'no_shared_language' };
+    }
+    const [row] = await db
+      .select({ displayName: users.displayName, headline: mentorProfiles.headline, bio: mentorProfiles.bio })
+      .from(mentorProfiles)
+      .innerJoin(users, eq(users.id, mentorProfiles.userId))
+      .where(eq(mentorProfiles.userId, mentorId));
+    if (!row) return null;
+    return {
+      mentorId,
+      displayName: row.displayName,
+      headline: row.headline,
+      bio: row.bio,
+      industry: mentor.industry,
+      expertise: [...mentor.expertise],
+      district: mentor.district,
+      topics: [...mentor.topics],
+      languages: mentor.languages.map((language) => ({ code: language.code, level: language.level })),
+      meetingModes: [...mentor.meetingModes],
+      yearsExperience: mentor.yearsExperience,
+      takingMentees: !mentor.paused && mentor.activeMentees < mentor.capacity,
+      match,
+    };
   }
 
   private async describe(db: Db, matches: ScoredMatch[]): Promise<RecommendedMentor[]> {

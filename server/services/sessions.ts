@@ -16,6 +16,7 @@ export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
+  phone: string | null;
   locale: UiLocale;
   roles: Role[];
   isDemo: boolean;
@@ -51,6 +52,7 @@ export async function findSessionUser(q: Queryable, secret: string, adminEmails:
       userId: users.id,
       email: users.email,
       displayName: users.displayName,
+      phone: users.phone,
       locale: users.locale,
       isDemo: users.isDemo,
       deletedAt: users.deletedAt,
@@ -73,6 +75,7 @@ export async function findSessionUser(q: Queryable, secret: string, adminEmails:
     id: row.userId,
     email: row.email,
     displayName: row.displayName,
+    phone: row.phone,
     locale: row.locale as UiLocale,
     isDemo: row.isDemo,
     roles: await rolesOf(q, row.userId, row.email, adminEmails),

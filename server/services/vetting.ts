@@ -1,6 +1,6 @@
 // Admins vet mentors before anyone sees them; revoking takes a mentor out of recommendations at once.
-import { and, asc, eq, gt, or } from 'drizzle-orm';
-import { auditLog, mentorProfiles, users } from '../../drizzle/schema.ts';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import { auditLog, mentorProfiles, userLanguages, users } from '../../drizzle/schema.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
@@ -13,7 +13,14 @@ export interface MentorForVetting {
   displayName: string;
   email: string | null;
   headline: string;
+  bio: string;
   industry: string;
+  expertise: string[];
+  topics: string[];
+  languages: { code: string; level: string }[];
+  district: string;
+  meetingModes: string[];
+  capacity: number;
   yearsExperience: number;
   vetting: VettingState;
   revokeReason: string | null;
@@ -38,7 +45,13 @@ export async function listMentorsForVetting(
       displayName: users.displayName,
       email: users.email,
       headline: mentorProfiles.headline,
+      bio: mentorProfiles.bio,
       industry: mentorProfiles.industryCode,
+      expertise: mentorProfiles.expertise,
+      topics: mentorProfiles.topics,
+      district: mentorProfiles.districtCode,
+      meetingModes: mentorProfiles.meetingModes,
+      capacity: mentorProfiles.capacity,
       yearsExperience: mentorProfiles.yearsExperience,
       vetting: mentorProfiles.vetting,
       revokeReason: mentorProfiles.revokeReason,
@@ -52,8 +65,19 @@ export async function listMentorsForVetting(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const languageRows =
+    page.length === 0
+      ? []
+      : await db
+          .select({ userId: userLanguages.userId, code: userLanguages.languageCode, level: userLanguages.level })
+          .from(userLanguages)
+          .where(inArray(userLanguages.userId, page.map((row) => row.userId)));
   return {
-    items: page.map((row) => ({ ...row, vetting: row.vetting as VettingState })),
+    items: page.map((row) => ({
+      ...row,
+      vetting: row.vetting as VettingState,
+      languages: languageRows.filter((language) => language.userId === row.userId).map(({ code, level }) => ({ code, level })),
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.userId]) : null,
   };
 }

@@ -2,7 +2,7 @@
 // concurrency, privacy of contact details, and the emails each change sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { mentorProfiles, mentorships, notificationOutbox } from '../../drizzle/schema.ts';
+import { blocks, matchingChanges, mentorProfiles, mentorships, notificationOutbox } from '../../drizzle/schema.ts';
 import { createTestApp, type TestApp } from '../support/runtime.ts';
 import { makeMentor, makeMigrant, makeUser, type MadeUser } from '../support/factories.ts';
 
@@ -202,5 +202,55 @@ describe('capacity under concurrency', () => {
       sql`select count(*)::int as accepted from mentorships where mentor_id = ${mentor.id} and state = 'accepted'`,
     )) as [{ accepted: number }];
     expect(accepted).toBe(2);
+  });
+});
+
+describe('one mentorship, one mentor', () => {
+  it('shows a mentorship to its two people only, and the mentee profile to the mentor only', async () => {
+    const migrant = await makeMigrant(db(), { occupation: 'Risk analyst' });
+    const mentor = await makeMentor(db());
+    const stranger = await makeMigrant(db());
+    const { id } = (await ask(migrant, mentor)).json();
+    const asMentor = await t.app.inject({ method: 'GET', url: `/api/mentorships/${id}`, headers: { cookie: mentor.cookie } });
+    expect(asMentor.statusCode).toBe(200);
+    expect(asMentor.json().other.menteeProfile).toMatchObject({ occupation: 'Risk analyst', industry: 'fintech' });
+    expect(JSON.stringify(asMentor.json())).not.toContain(migrant.email);
+    const asMentee = await t.app.inject({ method: 'GET', url: `/api/mentorships/${id}`, headers: { cookie: migrant.cookie } });
+    expect(asMentee.json().other.menteeProfile).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: `/api/mentorships/${id}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
+  });
+
+  it('shows a vetted mentor with my explained match but no contact, and hides blocked or unvetted ones', async () => {
+    const migrant = await makeMigrant(db());
+    const mentor = await makeMentor(db(), { headline: 'Payments lead' });
+    const view = await t.app.inject({ method: 'GET', url: `/api/mentors/${mentor.id}`, headers: { cookie: migrant.cookie } });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ mentorId: mentor.id, headline: 'Payments lead', takingMentees: true, match: { eligible: true } });
+    expect(view.json().match.score).toBeGreaterThan(0);
+    expect(JSON.stringify(view.json())).not.toContain(mentor.email);
+
+    const pending = await makeMentor(db(), { vetting: 'pending' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/mentors/${pending.id}`, headers: { cookie: migrant.cookie } })).statusCode).toBe(404);
+    await db().insert(blocks).values({ blockerId: mentor.id, blockedId: migrant.id });
+    await db().insert(matchingChanges).values({ mentorId: mentor.id });
+    expect((await t.app.inject({ method: 'GET', url: `/api/mentors/${mentor.id}`, headers: { cookie: migrant.cookie } })).statusCode).toBe(404);
+  });
+
+  it('pauses and resumes a mentor in one small request', async () => {
+    const mentor = await makeMentor(db());
+    const paused = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/mentor-profile/pause',
+      headers: { cookie: mentor.cookie },
+      payload: { paused: true },
+    });
+    expect(paused.json()).toEqual({ paused: true });
+    const [profile] = await db().select().from(mentorProfiles).where(eq(mentorProfiles.userId, mentor.id));
+    expect(profile!.paused).toBe(true);
+    const notMentor = await makeMigrant(db());
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/me/mentor-profile/pause', headers: { cookie: notMentor.cookie }, payload: { paused: true } }))
+        .statusCode,
+    ).toBe(404);
   });
 });
