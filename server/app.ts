@@ -19,6 +19,7 @@ import { adminMentorRoutes } from './routes/admin-mentors.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { adminCohortRoutes } from './routes/admin-cohorts.ts';
+import { safetyRoutes } from './routes/safety.ts';
 import { devMailRoutes } from './routes/dev-mail.ts';
 import { helpDeskRoutes } from './routes/help-desk.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -62,6 +63,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       await api.register(mentorshipRoutes);
       await api.register(helpDeskRoutes);
       await api.register(adminCohortRoutes);
+      await api.register(safetyRoutes);
       await api.register(notificationRoutes);
       await api.register(adminOutboxRoutes);
     },
