@@ -502,6 +502,25 @@ export const rsvps = pgTable(
   ],
 );
 
+/**
+ * Trained volunteers who deliver an organisation's rights-training, orientation and wellbeing
+ * sessions ("training of trainers"); the event page names them.
+ */
+export const eventTrainers = pgTable(
+  'event_trainers',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    addedAt: at('added_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index('event_trainers_user_idx').on(t.userId)],
+);
+
 export const INVITATION_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 
 /** One organiser action "invite this audience", fanned out in batches. */
@@ -798,6 +817,8 @@ export const helpRequests = pgTable(
     escalateAt: at('escalate_at'),
     escalatedAt: at('escalated_at'),
     claimedAt: at('claimed_at'),
+    /** The first claim: claimedAt moves on with a hand-over, this stays (time to claim counts to it). */
+    firstClaimedAt: at('first_claimed_at'),
     referredAt: at('referred_at'),
     referredService: text('referred_service').references(() => helpServices.slug, { onDelete: 'set null' }),
     resolvedAt: at('resolved_at'),
@@ -834,6 +855,7 @@ export const helpRequests = pgTable(
     index('help_requests_assigned_idx').on(t.assignedTo, t.state),
     index('help_requests_asker_idx').on(t.askerId),
     index('help_requests_closed_idx').on(t.closedAt).where(sql`${t.anonymisedAt} is null`),
+    index('help_requests_created_idx').on(t.createdAt),
   ],
 );
 

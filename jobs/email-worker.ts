@@ -32,6 +32,13 @@ const OPEN_STATES = ['pending', 'queued'];
 const MARK_SENT_PATIENCE_MS = 60_000;
 /** Rows read, or marked sent, in one query at most. */
 const ROWS_PER_QUERY = 100;
+/** Queries of one kind a worker process runs at once; more rows wait and share the next. */
+const PARALLEL_QUERIES = 2;
+/**
+ * Under load, reads gather for this long (a few ms on a job that then waits for SMTP anyway).
+ * Marking sent never waits: that is the duplicate window.
+ */
+const READ_LINGER_MS = 5;
 
 async function persistently<T>(work: () => Promise<T>, patienceMs: number): Promise<T> {
   const deadline = Date.now() + patienceMs;
@@ -46,16 +53,20 @@ async function persistently<T>(work: () => Promise<T>, patienceMs: number): Prom
 }
 
 /**
- * One query for many jobs: keys asked for while a query runs go together into the next one.
- * An idle worker waits for nobody; a busy one makes a round trip per batch, not per row.
+ * One query for many jobs: rows asked for while the queries run go together into the next one,
+ * so a busy worker makes a round trip per batch, not per row. With lingerMs, a query that
+ * follows another within lingerMs waits that long to gather more; an idle worker waits for nobody.
  */
-function coalescing<Key, Result>(run: (keys: Key[]) => Promise<Result>): (key: Key) => Promise<Result> {
+function coalescing<Key, Result>(run: (keys: Key[]) => Promise<Result>, lingerMs = 0): (key: Key) => Promise<Result> {
   const waiting: { key: Key; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
-  let running = false;
+  let running = 0;
+  let lingering = false;
+  let lastStartedAt = 0;
   async function drain(): Promise<void> {
-    running = true;
+    running++;
     while (waiting.length > 0) {
       const batch = waiting.splice(0, ROWS_PER_QUERY);
+      lastStartedAt = Date.now();
       try {
         const result = await run(batch.map((entry) => entry.key));
         for (const entry of batch) entry.resolve(result);
@@ -63,12 +74,18 @@ function coalescing<Key, Result>(run: (keys: Key[]) => Promise<Result>): (key: K
         for (const entry of batch) entry.reject(error);
       }
     }
-    running = false;
+    running--;
   }
   return (key) =>
     new Promise<Result>((resolve, reject) => {
       waiting.push({ key, resolve, reject });
-      if (!running) void drain();
+      if (running >= PARALLEL_QUERIES || lingering) return;
+      if (Date.now() - lastStartedAt >= lingerMs) return void drain();
+      lingering = true;
+      setTimeout(() => {
+        lingering = false;
+        if (running < PARALLEL_QUERIES && waiting.length > 0) void drain();
+      }, lingerMs);
     });
 }
 
@@ -87,7 +104,7 @@ export function createEmailProcessor({ database, mail, config, logger }: EmailPr
   const readRows = coalescing(async (ids: string[]) => {
     const rows = await selectRows.execute({ ids });
     return new Map(rows.map((row) => [row.id, row]));
-  });
+  }, READ_LINGER_MS);
 
   // The server has these messages: recording that must not give up easily, or a retry sends them again.
   const markSent = coalescing(async (ids: string[]) => {

@@ -101,12 +101,17 @@ export async function createJobSystem(options: CreateJobSystemOptions): Promise<
       connection: workerConnection,
       prefix,
       concurrency: tuning.emailConcurrency,
+      lockDuration: tuning.lockDurationMs,
+      stalledInterval: tuning.stalledIntervalMs,
+      // BullMQ keeps the limiter's count in Redis: the rate holds across every worker of the queue.
       ...(config.mailRatePerSecond > 0 ? { limiter: { max: config.mailRatePerSecond, duration: 1000 } } : {}),
     });
     const scheduler = new Worker<ScheduledJobData>(SCHEDULER_QUEUE, handlers.processor(logger), {
       connection: workerConnection,
       prefix,
       concurrency: tuning.scheduledConcurrency,
+      lockDuration: tuning.lockDurationMs,
+      stalledInterval: tuning.stalledIntervalMs,
     });
     workers.push(watch(email), watch(scheduler));
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));

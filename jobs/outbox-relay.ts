@@ -7,8 +7,9 @@
 // BullMQ ignores, and the worker copes with a pending row.
 //
 // Reconciler: rows queued for longer than reconcileAfterMs whose job is not in Redis (flushed,
-// restarted without its AOF, evicted) or is finished while the row is not, get their job again.
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+// restarted without its AOF, evicted) on two passes in a row, or is finished while the row is
+// not, get their job again.
+import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Queue } from 'bullmq';
 import { notificationOutbox } from '../drizzle/schema.ts';
 import type { Database } from '../server/db/client.ts';
@@ -17,6 +18,8 @@ import { OUTBOX_CHANNEL } from '../server/services/outbox.ts';
 import { addEmailJobs, type EmailJobData, type JobTuning } from './queues.ts';
 
 const REDIS_TIMEOUT_MS = 10_000;
+/** Stale rows looked at per query; a pass goes through all of them. */
+const RECONCILE_PAGE = 500;
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -121,52 +124,71 @@ export async function startOutboxRelay({ database, queue, logger, tuning }: Outb
     }
   });
 
-  async function reconcileBatch(): Promise<number> {
-    const stale = await db
-      .select({ id: notificationOutbox.id, kind: notificationOutbox.kind })
-      .from(notificationOutbox)
-      .where(
-        and(
-          eq(notificationOutbox.state, 'queued'),
-          lt(notificationOutbox.queuedAt, sql`now() - ${Math.round(tuning.reconcileAfterMs)}::int * interval '1 millisecond'`),
-        ),
-      )
-      .orderBy(asc(notificationOutbox.queuedAt))
-      .limit(500);
-    const lost: typeof stale = [];
-    for (const row of stale) {
-      const state = await queue.getJobState(row.id);
-      if (state === 'unknown') {
-        lost.push(row);
-      } else if (state === 'completed' || state === 'failed') {
-        // The job ended but the row did not (its final write was lost): the row is the truth.
-        await removeFinishedJob(queue, row.id);
-        lost.push(row);
-      }
-    }
-    if (lost.length > 0) {
-      await withTimeout(addEmailJobs(queue, lost, tuning), REDIS_TIMEOUT_MS, 're-adding email jobs');
-      await db
-        .update(notificationOutbox)
-        .set({ queuedAt: sql`now()` })
+  // Rows whose job was missing from Redis at the last pass. A job can vanish while a worker is
+  // still sending its row (Redis flushed under it), so a row is re-enqueued only when its job is
+  // missing on two passes in a row: by then that worker has marked the row, or it is gone too.
+  let missingAtLastPass = new Set<string>();
+
+  async function reconcileAll(): Promise<number> {
+    const missingNow = new Set<string>();
+    let reenqueued = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const stale = await db
+        .select({ id: notificationOutbox.id, kind: notificationOutbox.kind })
+        .from(notificationOutbox)
         .where(
           and(
             eq(notificationOutbox.state, 'queued'),
-            inArray(
-              notificationOutbox.id,
-              lost.map((row) => row.id),
-            ),
+            lt(notificationOutbox.queuedAt, sql`now() - ${Math.round(tuning.reconcileAfterMs)}::int * interval '1 millisecond'`),
+            gt(notificationOutbox.id, after),
           ),
-        );
-      logger.warn({ rows: lost.length }, 'outbox rows had no job in Redis; enqueued them again');
+        )
+        .orderBy(asc(notificationOutbox.id))
+        .limit(RECONCILE_PAGE);
+      if (stale.length === 0) break;
+      after = stale[stale.length - 1]!.id;
+
+      const states = await withTimeout(Promise.all(stale.map((row) => queue.getJobState(row.id))), REDIS_TIMEOUT_MS, 'reading email job states');
+      const lost: typeof stale = [];
+      for (const [index, row] of stale.entries()) {
+        const state = states[index];
+        if (state === 'unknown') {
+          if (missingAtLastPass.has(row.id)) lost.push(row);
+          else missingNow.add(row.id);
+        } else if (state === 'completed' || state === 'failed') {
+          // The job ended but the row did not (its final write was lost): the row is the truth.
+          await removeFinishedJob(queue, row.id);
+          lost.push(row);
+        }
+      }
+      if (lost.length > 0) {
+        await withTimeout(addEmailJobs(queue, lost, tuning), REDIS_TIMEOUT_MS, 're-adding email jobs');
+        await db
+          .update(notificationOutbox)
+          .set({ queuedAt: sql`now()` })
+          .where(
+            and(
+              eq(notificationOutbox.state, 'queued'),
+              inArray(
+                notificationOutbox.id,
+                lost.map((row) => row.id),
+              ),
+            ),
+          );
+        reenqueued += lost.length;
+      }
+      if (stale.length < RECONCILE_PAGE || stopped) break;
     }
-    return lost.length;
+    missingAtLastPass = missingNow;
+    if (reenqueued > 0) logger.warn({ rows: reenqueued }, 'outbox rows had no job in Redis; enqueued them again');
+    return reenqueued;
   }
 
   const reconcile = serialised(async () => {
     reconciledInLastPass = 0;
     try {
-      reconciledInLastPass = await reconcileBatch();
+      reconciledInLastPass = await reconcileAll();
     } catch (error) {
       logger.warn({ err: error }, 'outbox reconcile pass failed; the next pass retries');
     }

@@ -24,6 +24,8 @@ export interface JobTuning {
   emailBackoffMs: number;
   /** Share of each retry delay that is random, so a recovering SMTP server is not hit by a wave. */
   backoffJitter: number;
+  /** Email jobs in progress per worker process: four per SMTP pool connection (5), so a
+   *  connection never waits for Postgres or Redis between two messages. */
   emailConcurrency: number;
   scheduledAttempts: number;
   scheduledBackoffMs: number;
@@ -35,13 +37,17 @@ export interface JobTuning {
   reconcileIntervalMs: number;
   /** A queued row younger than this is left alone by the reconciler. */
   reconcileAfterMs: number;
+  /** A job whose worker stops renewing its lock for this long (a killed process) is stalled... */
+  lockDurationMs: number;
+  /** ...and goes back to waiting at the next stalled-job check, run this often by every worker. */
+  stalledIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: JobTuning = {
   emailAttempts: 8,
   emailBackoffMs: 30_000,
   backoffJitter: 0.5,
-  emailConcurrency: 5,
+  emailConcurrency: 20,
   scheduledAttempts: 5,
   scheduledBackoffMs: 10_000,
   scheduledConcurrency: 5,
@@ -49,6 +55,8 @@ export const DEFAULT_TUNING: JobTuning = {
   relayBatchSize: 200,
   reconcileIntervalMs: 60_000,
   reconcileAfterMs: 120_000,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
 };
 
 const KEEP_COMPLETED = { age: 24 * 3600, count: 1000 };

@@ -7,10 +7,12 @@ import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { runtimePlugin } from './plugins/runtime.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { helpInboxPlugin } from './plugins/help-inbox.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { healthRoutes } from './routes/health.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { eventRoutes } from './routes/events.ts';
+import { eventTrainerRoutes } from './routes/event-trainers.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -47,6 +49,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
   await app.register(runtimePlugin, { runtime });
   await app.register(swaggerPlugin, { publicUrl: runtime.config.publicUrl });
   await app.register(authPlugin);
+  await app.register(helpInboxPlugin);
   await app.register(rateLimitPlugin, { redisUrl: runtime.redisUrl, prefix: runtime.config.queuePrefix });
 
   await app.register(
@@ -54,6 +57,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
       await api.register(eventRoutes);
+      await api.register(eventTrainerRoutes);
       await api.register(organisationRoutes);
       await api.register(calendarRoutes);
       await api.register(authRoutes);

@@ -5,6 +5,7 @@
 import { scoreMatch } from '../matching/score.ts';
 import type { LanguageSkill } from '../matching/types.ts';
 import type {
+  eventTrainers,
   events,
   invitations,
   mentorProfiles,
@@ -17,7 +18,17 @@ import type {
   userRoles,
   users,
 } from '../../drizzle/schema.ts';
-import { availabilitySlot, GOALS, INDUSTRIES, type LanguageLevel, type MeetingMode, type Role, type UiLocale } from '../reference/data.ts';
+import {
+  availabilitySlot,
+  GOALS,
+  INDUSTRIES,
+  TRAINER_EVENT_CATEGORIES,
+  type EventCategory,
+  type LanguageLevel,
+  type MeetingMode,
+  type Role,
+  type UiLocale,
+} from '../reference/data.ts';
 import { renderMarkdown } from '../services/markdown.ts';
 import { careerFor } from './careers.ts';
 import { EVENT_TEMPLATES, ORGANISATIONS, type EventTemplate, type OrganisationSpec } from './catalogue.ts';
@@ -48,6 +59,7 @@ export type OrganisationRow = typeof organisations.$inferInsert;
 export type OrganisationMemberRow = typeof organisationMembers.$inferInsert;
 export type EventRow = typeof events.$inferInsert;
 export type RsvpRow = typeof rsvps.$inferInsert;
+export type EventTrainerRow = typeof eventTrainers.$inferInsert;
 export type MentorshipRow = typeof mentorships.$inferInsert;
 export type InvitationRow = typeof invitations.$inferInsert;
 export type { DemoHelpMessage, DemoHelpNote, DemoHelpRequest, HelpOfferRow, HelpProfileRow } from './help-desk.ts';
@@ -63,6 +75,8 @@ export interface DemoData {
   organisationMembers: OrganisationMemberRow[];
   events: EventRow[];
   rsvps: RsvpRow[];
+  /** Community leaders and advisers who deliver the training events. */
+  eventTrainers: EventTrainerRow[];
   mentorships: MentorshipRow[];
   invitations: InvitationRow[];
   helpProfiles: HelpProfileRow[];
@@ -312,6 +326,7 @@ class DemoBuilder {
     organisationMembers: [],
     events: [],
     rsvps: [],
+    eventTrainers: [],
     mentorships: [],
     invitations: [],
     helpProfiles: [],
@@ -348,6 +363,7 @@ class DemoBuilder {
     const organisationIds = this.addOrganisations();
     const planned = this.addEvents(organisationIds);
     this.addRsvpsAndInvitations(planned);
+    this.addTrainers(planned);
     this.addMentorships();
     this.addHelpDesk();
     this.finishPeople();
@@ -912,6 +928,36 @@ class DemoBuilder {
     }
     this.data.events.push(...planned.map((event) => event.row));
     return planned;
+  }
+
+  // ------------------------------------------------------------ trainers
+
+  /**
+   * Rights-training, orientation and wellbeing sessions are delivered by one or two trained
+   * volunteers who speak the session's language: community leaders on Sundays, advisers otherwise.
+   * The fixed leader delivers a few, so leader@kaifong.test has sessions to look at.
+   */
+  private addTrainers(planned: PlannedEvent[]): void {
+    const random = this.root.fork('trainers');
+    const fixedLeader = this.people.get(FIXED_ACCOUNTS.leader.id)!;
+    let fixedSessions = 0;
+    for (const event of planned) {
+      const row = event.row;
+      if (row.status === 'draft' || !TRAINER_EVENT_CATEGORIES.includes(row.category as EventCategory)) continue;
+      const languages = row.languages ?? [];
+      const speaks = (person: Person) => person.languages.some((language) => languages.includes(language.code));
+      const peers = event.slot === 'sunday' ? this.leaders : this.advisers;
+      const pool = random.shuffle([...peers, ...(event.slot === 'sunday' ? this.advisers : this.leaders)].filter(speaks));
+      const trainers = pool.slice(0, random.int(1, 2));
+      if (fixedSessions < 3 && speaks(fixedLeader) && !trainers.includes(fixedLeader)) {
+        trainers.unshift(fixedLeader);
+        fixedSessions++;
+      }
+      const published = (row.publishedAt as Date).getTime();
+      trainers.forEach((person, i) => {
+        this.data.eventTrainers.push({ eventId: row.id!, userId: person.id, addedBy: row.createdBy ?? null, addedAt: new Date(published + i * MINUTE) });
+      });
+    }
   }
 
   // ------------------------------------------------------------ RSVPs and invitations

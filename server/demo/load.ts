@@ -6,6 +6,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   districts,
   events,
+  eventTrainers,
   goals,
   helpGuides,
   helpGuideTranslations,
@@ -112,6 +113,7 @@ async function insertDemoRows(q: Queryable, data: DemoData, helpDeskKey: string)
   await insertInBatches(q, organisationMembers, data.organisationMembers);
   await insertInBatches(q, events, data.events);
   await insertInBatches(q, rsvps, data.rsvps);
+  await insertInBatches(q, eventTrainers, data.eventTrainers);
   await insertInBatches(q, mentorships, data.mentorships);
   await insertInBatches(q, invitations, data.invitations);
   const sealed = sealHelpDesk(data, helpDeskKey);

@@ -226,6 +226,9 @@ export const EVENT_CATEGORIES = [
 ] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
+/** The kinds of event trained volunteers deliver ("training of trainers"): they list trainers. */
+export const TRAINER_EVENT_CATEGORIES: readonly EventCategory[] = ['rights-training', 'cultural-orientation', 'wellbeing'];
+
 /**
  * Weekly availability: 7 days (Monday first) × 3 parts of the day, as a 21-bit mask.
  * Bit (day * 3 + part) is set when the person is free then.

@@ -3,6 +3,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import {
   auditLog,
   blocks,
+  eventTrainers,
   invitations,
   mentorProfiles,
   mentorships,
@@ -59,6 +60,7 @@ export async function exportAccount(db: Db, desk: HelpDesk, userId: string): Pro
     reportRows,
     blockRows,
     sessionRows,
+    trainerRows,
   ] = await Promise.all([
     db.select({ role: userRoles.role, grantedAt: userRoles.grantedAt }).from(userRoles).where(eq(userRoles.userId, userId)),
     db.select({ code: userLanguages.languageCode, level: userLanguages.level }).from(userLanguages).where(eq(userLanguages.userId, userId)),
@@ -86,6 +88,7 @@ export async function exportAccount(db: Db, desk: HelpDesk, userId: string): Pro
       .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
       .from(sessions)
       .where(eq(sessions.userId, userId)),
+    db.select({ eventId: eventTrainers.eventId, addedAt: eventTrainers.addedAt }).from(eventTrainers).where(eq(eventTrainers.userId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -98,6 +101,7 @@ export async function exportAccount(db: Db, desk: HelpDesk, userId: string): Pro
     rsvps: rsvpRows,
     invitations: invitationRows,
     organisationMemberships: memberships,
+    trainerOf: trainerRows,
     notificationPreferences: preferences,
     notifications,
     reportsMade: reportRows,
@@ -155,6 +159,7 @@ export async function deleteAccount(db: Db, desk: HelpDesk, userId: string, now 
     await tx.delete(userRoles).where(eq(userRoles.userId, userId));
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
     await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
+    await tx.delete(eventTrainers).where(eq(eventTrainers.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await forgetHelpDeskAccount(tx, desk, userId, now);
     await tx

@@ -12,6 +12,7 @@ import { renderMarkdown } from './markdown.ts';
 import { membershipOf, requireMember, slugify, slugSuffix, validateWebsite } from './organisations.ts';
 import { enqueueNotification } from './outbox.ts';
 import { promoteFromWaitlist, waitlistPositions } from './rsvps.ts';
+import { trainerNames } from './trainers.ts';
 
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 const MAX_CAPACITY = 100_000;
@@ -164,8 +165,10 @@ export interface EventDetail extends Omit<EventSummary, 'organisation'> {
   descriptionHtml: string;
   /** The Markdown source, for the organisation's members (the edit form); null for others. */
   descriptionMd: string | null;
-  /** The joining link: for members and people going; null for others (and for in-person events). */
+  /** The joining link: for members, trainers and people going; null for others (and for in-person events). */
   onlineUrl: string | null;
+  /** Who delivers the session (training events): display names only. */
+  trainers: { displayName: string }[];
   waitlistSize: number;
   sequence: number;
   cancelMessage: string | null;
@@ -217,6 +220,8 @@ export async function getEventDetail(q: Queryable, slugOrId: string, viewerId: s
     }
   }
   const going = myRsvp?.status === 'going';
+  const trainers = await trainerNames(q, event.id);
+  const isTrainer = viewerId !== null && trainers.some((trainer) => trainer.userId === viewerId);
   return {
     id: event.id,
     slug: event.slug,
@@ -228,7 +233,8 @@ export async function getEventDetail(q: Queryable, slugOrId: string, viewerId: s
     districtCode: event.districtCode,
     venue: event.venue,
     isOnline: event.onlineUrl !== null,
-    onlineUrl: canManage || going ? event.onlineUrl : null,
+    onlineUrl: canManage || going || isTrainer ? event.onlineUrl : null,
+    trainers: trainers.map((trainer) => ({ displayName: trainer.displayName })),
     capacity: event.capacity,
     goingCount: counts.going,
     seatsLeft: event.capacity === null ? null : Math.max(0, event.capacity - counts.going),

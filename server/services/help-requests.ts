@@ -35,6 +35,7 @@ import type {
   HelpUrgency,
 } from '../reference/help.ts';
 import { HelpCipher, sealContext } from './help-crypto.ts';
+import { announceToHelpInbox } from './help-inbox.ts';
 import { loadHelperCandidates } from './help-profiles.ts';
 import { enqueueNotification } from './outbox.ts';
 
@@ -237,12 +238,30 @@ async function offerTo(
     });
 }
 
-/** The coordinators are told; the case stays open for any of them (or an offered helper) to claim. */
+async function openOfferHolders(q: Queryable, requestId: string): Promise<string[]> {
+  const rows = await q
+    .select({ helperId: helpOffers.helperId })
+    .from(helpOffers)
+    .where(and(eq(helpOffers.requestId, requestId), eq(helpOffers.state, 'open')));
+  return rows.map((offer) => offer.helperId);
+}
+
+/**
+ * The coordinators are told; the case stays open for any of them (or an offered helper) to claim.
+ * `row.state` is the case's state after the change.
+ */
 async function escalateToCoordinators(tx: Tx, desk: HelpDesk, row: RequestRow, reason: 'unclaimed' | 'no-helper-available', now: Date) {
   await tx
     .update(helpRequests)
     .set({ escalationStep: COORDINATOR_STEP, escalatedAt: now, escalateAt: null, updatedAt: now })
     .where(eq(helpRequests.id, row.id));
+  await announceToHelpInbox(tx, {
+    type: 'escalated',
+    requestId: row.id,
+    state: row.state as HelpRequestState,
+    to: await openOfferHolders(tx, row.id),
+    coordinators: true,
+  });
   for (const coordinator of await coordinators(tx, desk.adminEmails)) {
     await tell(
       tx,
@@ -275,7 +294,7 @@ async function routeCase(
     : rankHelpers(caseOf(row), options.candidates, { now, alreadyOffered: options.exclude }).ranked[0];
   if (!best) {
     await tx.update(helpRequests).set({ state: 'new', assignedTo: null, updatedAt: now }).where(eq(helpRequests.id, row.id));
-    await escalateToCoordinators(tx, desk, row, 'no-helper-available', now);
+    await escalateToCoordinators(tx, desk, { ...row, state: 'new' }, 'no-helper-available', now);
     return { state: 'new', offeredTo: [], coordinatorsTold: true, escalateAt: null };
   }
   const offer = { helperId: best.helperId, score: best.score, parts: best.parts };
@@ -295,6 +314,7 @@ async function routeCase(
       `help-request-offered:${row.id}:${helper.id}:${now.getTime()}`,
     );
   }
+  await announceToHelpInbox(tx, { type: 'offered', requestId: row.id, state: 'offered', to: [best.helperId], coordinators: false });
   return { state: 'offered', offeredTo: [offer], coordinatorsTold: false, escalateAt };
 }
 
@@ -309,7 +329,7 @@ export async function escalateHelpRequest(desk: HelpDesk, id: string, now = new 
     if (!row || !['new', 'offered'].includes(row.state) || !row.escalateAt || row.escalateAt > now || row.anonymisedAt) return null;
 
     if (row.escalationStep === 0) {
-      const offered = await tx.select({ helperId: helpOffers.helperId }).from(helpOffers).where(eq(helpOffers.requestId, id));
+      const offered = await tx.select({ helperId: helpOffers.helperId, state: helpOffers.state }).from(helpOffers).where(eq(helpOffers.requestId, id));
       const ranking = rankHelpers(caseOf(row), await loadHelperCandidates(tx), {
         now,
         alreadyOffered: new Set(offered.map((offer) => offer.helperId)),
@@ -332,7 +352,16 @@ export async function escalateHelpRequest(desk: HelpDesk, id: string, now = new 
             `help-request-escalated:${id}:${helper.id}:${now.getTime()}`,
           );
         }
-        await audit(tx, null, 'help.request.escalate', id, { step: 1, offeredTo: offers.map((offer) => offer.helperId) });
+        const newlyOffered = offers.map((offer) => offer.helperId);
+        await announceToHelpInbox(tx, { type: 'offered', requestId: id, state: 'offered', to: newlyOffered, coordinators: false });
+        await announceToHelpInbox(tx, {
+          type: 'escalated',
+          requestId: id,
+          state: 'offered',
+          to: offered.filter((offer) => offer.state === 'open').map((offer) => offer.helperId),
+          coordinators: false,
+        });
+        await audit(tx, null, 'help.request.escalate', id, { step: 1, offeredTo: newlyOffered });
         return { state: 'offered', offeredTo: offers, coordinatorsTold: false, escalateAt };
       }
     }
@@ -511,10 +540,13 @@ export async function claimHelpRequest(desk: HelpDesk, actor: Actor, id: string,
     requireState(row, ['new', 'offered'], 'claimed');
     const access = await accessTo(tx, actor, row);
     if (access !== 'coordinator' && access !== 'offered') throw forbidden('This case was not offered to you.');
+    const others = (await openOfferHolders(tx, id)).filter((helperId) => helperId !== actor.id);
     await tx
       .update(helpRequests)
-      .set({ state: 'claimed', assignedTo: actor.id, claimedAt: now, escalateAt: null, updatedAt: now })
+      .set({ state: 'claimed', assignedTo: actor.id, claimedAt: now, firstClaimedAt: row.firstClaimedAt ?? now, escalateAt: null, updatedAt: now })
       .where(and(eq(helpRequests.id, id), inArray(helpRequests.state, ['new', 'offered'])));
+    // The others offered it lose it; coordinators who were told hear it is taken.
+    await announceToHelpInbox(tx, { type: 'claimed', requestId: id, state: 'claimed', to: others, coordinators: row.escalationStep >= COORDINATOR_STEP });
     await tx
       .update(helpOffers)
       .set({ state: sql`case when ${helpOffers.helperId} = ${actor.id} then 'claimed' else 'closed' end`, closedAt: now })
@@ -721,6 +753,86 @@ export async function handOverHelpRequest(
     });
     await audit(tx, actor.id, 'help.request.handover', id, { to: routed.offeredTo.map((offer) => offer.helperId), noteId });
     return { id, ...routed };
+  });
+}
+
+export interface AssignedHelpRequest {
+  id: string;
+  state: 'offered';
+  helperId: string;
+  /** The explained score of the chosen helper, as routing would have given it. */
+  score: number;
+  parts: HelpScorePart[];
+  /** The coordinators are told again if the helper has not claimed it by then. */
+  claimBy: Date;
+  /** The escalation job that no longer needs to run. */
+  cancelledEscalationAt: Date | null;
+}
+
+/**
+ * A coordinator gives an unclaimed case to a helper they chose (typically one that reached the
+ * coordinators because nobody claimed it). It is offered to that helper alone, with a fresh claim
+ * time, an email and a live-inbox event; the helper claims it as any offer. If they do not, the
+ * coordinators are told again when the claim time is up. Offers made earlier stay open: whoever
+ * claims first helps the asker soonest. Coordinators may pick a helper who is off duty (they may
+ * know better), not one who is on leave or full.
+ */
+export async function assignHelpRequest(
+  desk: HelpDesk,
+  actor: Actor,
+  id: string,
+  helperId: string,
+  now = new Date(),
+): Promise<AssignedHelpRequest> {
+  if (!isCoordinator(actor)) throw forbidden('Only coordinators assign cases.');
+  return desk.db.transaction(async (tx) => {
+    const row = await lockRequest(tx, id);
+    requireState(row, ['new', 'offered'], 'assigned');
+    const helper = (await loadHelperCandidates(tx)).find((candidate) => candidate.id === helperId);
+    if (!helper) {
+      throw ruleBroken('That person is not an adviser or community leader with a help profile.', { field: 'helperId' }, 'NOT_A_HELPER');
+    }
+    if (row.askerId === helper.id) throw ruleBroken('That helper is the person asking for help in this case.', { field: 'helperId' }, 'IS_ASKER');
+    if (!helper.accepting) {
+      throw ruleBroken(`${helper.displayName} is not taking cases now: choose someone else.`, { field: 'helperId' }, 'HELPER_NOT_ACCEPTING');
+    }
+    const holders = await openOfferHolders(tx, id);
+    // An open offer of this case already counts in their load.
+    if (!holders.includes(helper.id) && helper.load >= helper.capacity) {
+      throw ruleBroken(
+        `${helper.displayName} has no free place (${helper.load} of ${helper.capacity}): choose someone else.`,
+        { field: 'helperId', load: helper.load, capacity: helper.capacity },
+        'HELPER_FULL',
+      );
+    }
+    const scored = scoreHelper(caseOf(row), helper, now);
+    const claimBy = new Date(now.getTime() + CLAIM_WINDOW_MS[row.urgency as HelpUrgency]);
+    await offerTo(tx, row, [{ helperId: helper.id, score: scored.score, parts: scored.parts }], COORDINATOR_STEP, now);
+    await tx
+      .update(helpRequests)
+      .set({ state: 'offered', escalationStep: COORDINATOR_STEP, escalateAt: claimBy, updatedAt: now })
+      .where(eq(helpRequests.id, id));
+    const [person] = await people(tx, [helper.id]);
+    if (person) {
+      await tell(
+        tx,
+        person,
+        'help-request-offered',
+        { ...caseFacts(row), claimBy: claimBy.toISOString() },
+        `help-request-offered:${id}:${helper.id}:${now.getTime()}`,
+      );
+    }
+    await announceToHelpInbox(tx, { type: 'offered', requestId: id, state: 'offered', to: [helper.id], coordinators: false });
+    await audit(tx, actor.id, 'help.request.assign', id, { helperId: helper.id, score: scored.score });
+    return {
+      id,
+      state: 'offered' as const,
+      helperId: helper.id,
+      score: scored.score,
+      parts: scored.parts,
+      claimBy,
+      cancelledEscalationAt: row.escalateAt,
+    };
   });
 }
 
@@ -1038,6 +1150,14 @@ export async function replyThroughTrackingLink(desk: HelpDesk, token: string, bo
     const row = await requestByToken(tx, token, true);
     if (row.state === 'closed') illegal(row, 'answered any more: ask for help again if you need to');
     const messageId = await insertMessage(tx, desk, row, 'asker', null, text, now);
+    const working = row.assignedTo !== null && ['claimed', 'referred', 'resolved'].includes(row.state);
+    await announceToHelpInbox(tx, {
+      type: 'message',
+      requestId: row.id,
+      state: row.state as HelpRequestState,
+      to: working ? [row.assignedTo!] : await openOfferHolders(tx, row.id),
+      coordinators: false,
+    });
     await audit(tx, null, 'help.message.reply', row.id, { messageId, via: 'tracking-link' });
     return { id: messageId, createdAt: now };
   });

@@ -31,6 +31,7 @@ const TABLES: Record<keyof DemoRowCounts, string> = {
   organisationMembers: 'organisation_members',
   events: 'events',
   rsvps: 'rsvps',
+  eventTrainers: 'event_trainers',
   mentorships: 'mentorships',
   invitations: 'invitations',
   helpProfiles: 'help_profiles',

@@ -294,6 +294,26 @@ describe('generateDemoData', () => {
     expect(ownedOrganisations.every((row) => row.status === 'approved')).toBe(true);
   });
 
+  it('gives the training events trainers who speak their language, the fixed leader among them', () => {
+    const data = defaultData;
+    const trainingEvents = data.events.filter(
+      (event) => event.status !== 'draft' && ['rights-training', 'cultural-orientation', 'wellbeing'].includes(event.category),
+    );
+    expect(trainingEvents.length).toBeGreaterThan(0);
+    const trained = new Set(data.eventTrainers.map((row) => row.eventId));
+    expect(trainingEvents.every((event) => trained.has(event.id!))).toBe(true);
+    expect(data.eventTrainers.every((row) => trainingEvents.some((event) => event.id === row.eventId))).toBe(true);
+    expect(new Set(data.eventTrainers.map((row) => `${row.eventId}/${row.userId}`)).size).toBe(data.eventTrainers.length);
+    const helperIds = new Set(data.userRoles.filter((row) => row.role === 'adviser' || row.role === 'leader').map((row) => row.userId));
+    for (const row of data.eventTrainers) {
+      expect(helperIds.has(row.userId)).toBe(true);
+      const event = trainingEvents.find((candidate) => candidate.id === row.eventId)!;
+      const spoken = data.userLanguages.filter((language) => language.userId === row.userId).map((language) => language.languageCode);
+      expect(spoken.some((code) => (event.languages ?? []).includes(code))).toBe(true);
+    }
+    expect(data.eventTrainers.filter((row) => row.userId === FIXED_ACCOUNTS.leader.id).length).toBeGreaterThan(0);
+  });
+
   it('looks like Hong Kong', () => {
     const data = defaultData;
     const vetting = countBy(data.mentorProfiles, (profile) => profile.vetting!);

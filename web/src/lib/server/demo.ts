@@ -37,5 +37,6 @@ export function homeFor(roles: readonly Role[]): string {
   if (roles.includes('admin')) return '/admin/mentors';
   if (roles.includes('mentor')) return '/mentoring';
   if (roles.includes('migrant')) return '/mentors';
+  if (roles.includes('organiser')) return '/organiser';
   return '/account';
 }
