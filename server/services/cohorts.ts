@@ -1,7 +1,7 @@
 // Cohort matching: an admin picks the migrants and mentors of an intake, a background job finds
 // the assignment of maximum total score, the admin reviews it (dropping pairs), then sends the
 // match invitations once: a mentorship request per pair and an email to both people.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   cohortMembers,
   cohortPairs,
@@ -373,6 +373,6 @@ export async function stalledCohorts(db: Db, now = new Date()): Promise<string[]
   const rows = await db
     .select({ id: cohorts.id })
     .from(cohorts)
-    .where(and(inArray(cohorts.state, ['queued', 'running']), sql`${cohorts.createdAt} < ${new Date(now.getTime() - 10 * 60_000)}`));
+    .where(and(inArray(cohorts.state, ['queued', 'running']), lt(cohorts.createdAt, new Date(now.getTime() - 10 * 60_000))));
   return rows.map((row) => row.id);
 }

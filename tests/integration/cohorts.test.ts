@@ -136,3 +136,18 @@ describe('cohort matching', () => {
     expect(cohorts).toBe(0);
   });
 });
+
+describe('the sweep', () => {
+  it('finds cohorts whose matching job has been queued or running for over 10 minutes', async () => {
+    const { stalledCohorts } = await import('../../server/services/cohorts.ts');
+    const { cohorts } = await import('../../drizzle/schema.ts');
+    const [old] = await db()
+      .insert(cohorts)
+      .values({ name: 'Lost job', selection: {}, state: 'queued', createdAt: new Date(Date.now() - 20 * 60_000) })
+      .returning({ id: cohorts.id });
+    const [fresh] = await db().insert(cohorts).values({ name: 'Just started', selection: {}, state: 'running' }).returning({ id: cohorts.id });
+    const stalled = await stalledCohorts(db());
+    expect(stalled).toContain(old!.id);
+    expect(stalled).not.toContain(fresh!.id);
+  });
+});
