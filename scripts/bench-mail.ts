@@ -1,15 +1,21 @@
-// npm run bench:mail [-- --messages 10000] [--concurrency N] [--batch N] [--verbose]
+// npm run bench:mail [-- --messages 10000] [--concurrency N] [--batch N] [--prerendered]
+//                     [--sink-delay MS] [--verbose]
 //
 // Sends N sign-in-link notifications through the whole email path (outbox rows in Postgres →
-// relay → BullMQ on Redis → email worker → pooled SMTP) to a local SMTP sink, then the same
-// N messages through nodemailer alone (the same pooled transport, nothing else) to the same
-// sink, and compares. The sink runs in a child process of its own (as a real SMTP server
-// would), counts messages per Message-ID and stamps each acceptance.
+// relay → BullMQ on Redis → email worker → pooled SMTP) to a local SMTP sink, and the same N
+// notifications through nodemailer alone (rendered and handed to the same pooled transport:
+// no outbox, no queue, no database) to the same sink, and compares. The ratio is then the
+// cost of the guarantees; --prerendered leaves rendering out of the nodemailer side too.
+// The sink runs in a child process of its own (as a real SMTP server would), counts messages
+// per Message-ID and stamps each acceptance. Nodemailer alone runs before and after the whole
+// path and the two are averaged, since the load of a shared machine drifts.
 //
 // It uses a fresh Postgres database (created and dropped here), the shared Redis under a
 // unique queue prefix (deleted afterwards) and production job tuning (jobs/queues.ts), with
-// MAIL_RATE_PER_SECOND from the environment (default 0: no limit, or the limit is all we measure).
-// The last line printed is one JSON object, for scripts.
+// MAIL_RATE_PER_SECOND from the environment (default 0: no limit, or the limit is all we
+// measure). Latency is from the outbox row's created_at to the sink's 250; a second, small
+// run without a backlog shows the latency of a single notification. The last line printed
+// is one JSON object, for scripts.
 //
 //   BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   REDIS_URL           shared Redis (default redis://127.0.0.1:6379)
@@ -42,6 +48,9 @@ const TRICKLE_GAP_MS = 20;
 /** Give up when the sink has seen nothing new for this long. */
 const STALL_MS = 60_000;
 const verbose = process.argv.includes('--verbose');
+const prerendered = process.argv.includes('--prerendered');
+/** How long the sink takes to answer the final dot, as a real server writing its queue does. */
+const sinkDelayMs = Number(argument('sink-delay') ?? 0);
 
 // ---------------------------------------------------------------------------------------------
 // The sink (child process): accepts everything, remembers when each Message-ID was accepted.
@@ -54,7 +63,7 @@ type SinkRequest = { type: 'count' } | { type: 'report' } | { type: 'reset' } | 
 
 const MESSAGE_ID = /^message-id:[ \t]*(<[^>\r\n]+>)/im;
 
-async function runSink(): Promise<void> {
+async function runSink(answerDelayMs: number): Promise<void> {
   const seen = new Map<string, [number, number]>();
   const server = new SMTPServer({
     authOptional: true,
@@ -68,11 +77,15 @@ async function runSink(): Promise<void> {
         if (head.length < 16_384 && !head.includes('\r\n\r\n')) head += chunk.toString('latin1');
       });
       stream.on('end', () => {
-        const id = MESSAGE_ID.exec(head.split('\r\n\r\n', 1)[0] ?? '')?.[1] ?? '<none>';
-        const entry = seen.get(id);
-        if (entry) entry[0]++;
-        else seen.set(id, [1, Date.now()]);
-        callback();
+        const accept = () => {
+          const id = MESSAGE_ID.exec(head.split('\r\n\r\n', 1)[0] ?? '')?.[1] ?? '<none>';
+          const entry = seen.get(id);
+          if (entry) entry[0]++;
+          else seen.set(id, [1, Date.now()]);
+          callback();
+        };
+        if (answerDelayMs > 0) setTimeout(accept, answerDelayMs);
+        else accept();
       });
     },
   });
@@ -106,7 +119,7 @@ interface SinkHandle {
 }
 
 async function startSinkProcess(): Promise<SinkHandle> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--sink'], { execArgv: process.execArgv, stdio: 'inherit' });
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--sink', String(sinkDelayMs)], { execArgv: process.execArgv, stdio: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code})`)));
@@ -211,14 +224,18 @@ function sampleMessage(messageId: string) {
   return { from: MAIL_FROM, to: 'bench@example.test', subject: rendered.subject, html: rendered.html, text: rendered.text, messageId };
 }
 
+/**
+ * The same notifications without outbox, queue or database: each rendered (as the worker does)
+ * and handed to the pooled transport. With --prerendered the rendering happens before the
+ * clock starts, and this side measures nodemailer and nothing else.
+ */
 async function nodemailerAlone(sink: SinkHandle, mail: MailTransport, messages: number): Promise<Outcome> {
   const run = crypto.randomBytes(4).toString('hex');
   const ids = Array.from({ length: messages }, (_, n) => `<alone-${run}-${n}@localhost>`);
-  // Rendered before the clock starts: this side does nothing but hand messages to nodemailer.
-  const rendered = ids.map((id) => sampleMessage(id));
+  const ready = prerendered ? ids.map((id) => sampleMessage(id)) : undefined;
   const started = Date.now();
   const cpu = process.cpuUsage();
-  await Promise.all(rendered.map((message) => mail.send(message)));
+  await Promise.all(ids.map((id, n) => mail.send(ready?.[n] ?? sampleMessage(id))));
   const report = await waitForAll(sink, new Set(ids));
   const cpuMsPerMessage = cpuMs(process.cpuUsage(cpu)) / messages;
   const { lost, duplicated, last } = tally(report, new Set(ids));
@@ -276,7 +293,20 @@ async function insertOutboxRows(database: Database, messages: number): Promise<{
   return rows;
 }
 
-async function wholePath(sink: SinkHandle, database: Database, messages: number): Promise<Outcome & { notSent: number }> {
+/** Transactions committed in this database so far (each statement outside a transaction is one). */
+async function transactionsCommitted(database: Database): Promise<number> {
+  // The statistics collector reports with a short delay; ask for a fresh snapshot.
+  await database.rows(sql`select pg_stat_clear_snapshot()`);
+  const [row] = await database.rows<{ count: string }>(sql`select xact_commit::text as count from pg_stat_database where datname = current_database()`);
+  return Number(row?.count ?? NaN);
+}
+
+async function wholePath(
+  sink: SinkHandle,
+  database: Database,
+  messages: number,
+): Promise<Outcome & { notSent: number; transactionsPerMessage: number }> {
+  const transactionsBefore = await transactionsCommitted(database);
   const started = Date.now();
   const cpu = process.cpuUsage();
   const rows = await insertOutboxRows(database, messages);
@@ -291,6 +321,8 @@ async function wholePath(sink: SinkHandle, database: Database, messages: number)
     .filter((ms) => Number.isFinite(ms))
     .sort((a, b) => a - b);
   const [open] = await database.rows<{ count: number }>(sql`select count(*)::int as count from notification_outbox where state <> 'sent'`);
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const transactionsPerMessage = ((await transactionsCommitted(database)) - transactionsBefore) / messages;
   const seconds = (last - started) / 1000;
   return {
     seconds,
@@ -301,6 +333,7 @@ async function wholePath(sink: SinkHandle, database: Database, messages: number)
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     notSent: open?.count ?? 0,
+    transactionsPerMessage,
   };
 }
 
@@ -447,7 +480,10 @@ async function main(): Promise<void> {
     ];
     const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
     console.log(
-      `email path benchmark: ${messages} sign-in links, ${os.cpus().length} cores, concurrency ${tuning.emailConcurrency ?? DEFAULT_TUNING.emailConcurrency}, ` +
+      `email path benchmark: ${messages} sign-in links, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}, ` +
+        `nodemailer alone ${prerendered ? 'sends prerendered messages' : 'renders and sends'}, ` +
+        `sink answers ${sinkDelayMs > 0 ? `after ${sinkDelayMs} ms` : 'at once'}, ` +
+        `concurrency ${tuning.emailConcurrency ?? DEFAULT_TUNING.emailConcurrency}, ` +
         `relay batch ${tuning.relayBatchSize ?? DEFAULT_TUNING.relayBatchSize}, rate limit ${config.mailRatePerSecond || 'none'}`,
     );
     for (const row of table) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
@@ -457,7 +493,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `ratio: whole path ${fmt(whole.perSecond)}/s ÷ nodemailer alone ${fmt(alonePerSecond)}/s (mean of before and after) = ${ratio.toFixed(2)}; ` +
-        `outbox rows not marked sent: ${whole.notSent}`,
+        `outbox rows not marked sent: ${whole.notSent}; Postgres transactions per message: ${whole.transactionsPerMessage.toFixed(2)}`,
     );
     console.log(
       JSON.stringify({
@@ -477,7 +513,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--sink')) {
-  await runSink();
+  await runSink(Number(argument('sink') ?? 0));
 } else {
   await main();
 }
