@@ -20,6 +20,10 @@ export interface Config {
   sessionSecret: string;
   /** Encrypts help-desk notes, messages and contacts at rest (AES-256-GCM); never logged. */
   helpDeskKey: string;
+  /** How long a help request waits for a claim before each escalation step, per urgency (ms). */
+  helpClaimTimesMs: { emergency: number; urgent: number; question: number };
+  /** Closed help requests are anonymised this many days after closing. */
+  helpRetentionDays: number;
   adminEmails: string[];
   logLevel: LogLevel;
   demo: boolean;
@@ -49,6 +53,27 @@ const DEV_SESSION_SECRET = 'kaifong-development-secret-not-for-production';
 const MIN_SECRET_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
+
+const DURATION_UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const HELP_URGENCIES = ['emergency', 'urgent', 'question'] as const;
+export const DEFAULT_HELP_CLAIM_TIMES_MS = { emergency: 15 * 60_000, urgent: 4 * 3_600_000, question: 2 * 86_400_000 };
+
+/** HELP_CLAIM_TIMES="emergency=15m,urgent=4h,question=2d": any of them, the rest keep their default. */
+function helpClaimTimes(env: Env): Config['helpClaimTimesMs'] {
+  const raw = text(env, 'HELP_CLAIM_TIMES');
+  const times = { ...DEFAULT_HELP_CLAIM_TIMES_MS };
+  if (raw === undefined) return times;
+  for (const part of raw.split(',')) {
+    const match = /^\s*(emergency|urgent|question)\s*=\s*(\d+)\s*([smhd])\s*$/.exec(part);
+    if (!match) {
+      throw new ConfigError('HELP_CLAIM_TIMES', `"${part.trim()}" is not like "urgent=4h" (${HELP_URGENCIES.join(', ')}; units s, m, h, d).`);
+    }
+    const ms = Number(match[2]) * DURATION_UNITS_MS[match[3]!]!;
+    if (ms <= 0) throw new ConfigError('HELP_CLAIM_TIMES', `the claim time for ${match[1]} must be more than zero.`);
+    times[match[1] as (typeof HELP_URGENCIES)[number]] = ms;
+  }
+  return times;
+}
 
 function text(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -175,13 +200,19 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     // Outside production a key derived from the session secret, so development needs no setup.
     helpDeskKey: helpDeskKeyRaw ?? createHash('sha256').update(`kaifong-help-desk:${sessionSecret}`).digest('hex'),
+    helpClaimTimesMs: helpClaimTimes(env),
+    helpRetentionDays: integer(env, 'HELP_RETENTION_DAYS', 180, 1, 3650),
     adminEmails,
     logLevel: logLevelRaw as LogLevel,
     demo,
     dataDir,
     inProcessWorkers: boolean(env, 'WORKERS_IN_PROCESS', true),
     seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
-    queuePrefix: text(env, 'QUEUE_PREFIX') ?? 'kaifong',
+    // The embedded database belongs to one folder, so its queues get a prefix of their own: two
+    // checkouts started on one machine share the system Redis but never each other's jobs.
+    queuePrefix:
+      text(env, 'QUEUE_PREFIX') ??
+      (databaseUrl ? 'kaifong' : `kaifong-${createHash('sha256').update(dataDir).digest('hex').slice(0, 8)}`),
     mailRatePerSecond: integer(env, 'MAIL_RATE_PER_SECOND', 0, 0, 100000),
   };
 }

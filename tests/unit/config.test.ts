@@ -34,6 +34,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ HELP_DESK_KEY: 'h'.repeat(32) }).helpDeskKey).toBe('h'.repeat(32));
   });
 
+  it('gives each embedded data folder queues of its own, so two checkouts on one Redis never take each other\'s jobs', () => {
+    const here = loadConfig({ DATA_DIR: '/srv/one/.data' }).queuePrefix;
+    const there = loadConfig({ DATA_DIR: '/srv/two/.data' }).queuePrefix;
+    expect(here).toMatch(/^kaifong-[0-9a-f]{8}$/);
+    expect(there).not.toBe(here);
+    expect(loadConfig({ DATA_DIR: '/srv/one/.data' }).queuePrefix).toBe(here);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/kaifong' }).queuePrefix).toBe('kaifong');
+    expect(loadConfig({ QUEUE_PREFIX: 'mine' }).queuePrefix).toBe('mine');
+  });
+
   it('follows PORT into the public URL unless PUBLIC_URL is set', () => {
     expect(loadConfig({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
     expect(loadConfig({ PORT: '4000', PUBLIC_URL: 'https://kaifong.example/' }).publicUrl).toBe('https://kaifong.example');
