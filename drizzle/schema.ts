@@ -919,7 +919,11 @@ export const helpMessages = pgTable(
   ],
 );
 
-/** Guides, synced from server/reference/help-guides.ts; the text lives in the translations. */
+/**
+ * Guides, synced from server/reference/help-guides.ts or written by editors; the text lives in
+ * the translations. The start-up sync never touches a row an editor has saved (edited_at set):
+ * see docs/decisions/009-editable-guides.md.
+ */
 export const helpGuides = pgTable(
   'help_guides',
   {
@@ -931,6 +935,10 @@ export const helpGuides = pgTable(
     checkedOn: text('checked_on').notNull(),
     sortOrder: smallint('sort_order').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /** Null for guides that came from the code. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
+    editedAt: at('edited_at'),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -952,6 +960,8 @@ export const helpGuideTranslations = pgTable(
     bodyMd: text('body_md').notNull(),
     /** Sanitised HTML rendered from bodyMd when it is saved. */
     bodyHtml: text('body_html').notNull(),
+    editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
+    editedAt: at('edited_at'),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.guideSlug, t.locale] }), check('help_guide_translations_locale', oneOf(t.locale, UI_LOCALES))],

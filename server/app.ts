@@ -3,7 +3,9 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from './runtime.ts';
-import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
+import { routeTablePlugin } from './plugins/route-table.ts';
+import { textInputPlugin } from './plugins/text-input.ts';
 import { runtimePlugin } from './plugins/runtime.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -41,11 +43,16 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     requestTimeout: 60_000,
     keepAliveTimeout: 72_000,
     bodyLimit: 1024 * 1024,
+    // Longer than any path parameter's maxLength, so those answer 400 naming the parameter.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: runtime.config.publicUrl.startsWith('https:'),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  await app.register(routeTablePlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(textInputPlugin);
   await app.register(runtimePlugin, { runtime });
   await app.register(swaggerPlugin, { publicUrl: runtime.config.publicUrl });
   await app.register(authPlugin);

@@ -84,7 +84,7 @@ export async function sweepHelpDesk(desk: HelpDesk, jobs: JobSystem, logger: Log
       logger.warn({ err: error, helpRequestId: id }, 'could not send a help follow-up survey');
     }
   }
-  const anonymised = await anonymiseClosedHelpRequests(desk.db, { now });
+  const anonymised = await anonymiseClosedHelpRequests(desk.db, { now, retentionDays: desk.retentionDays });
   if (anonymised > 0) logger.info({ anonymised }, 'anonymised closed help requests past their retention period');
 }
 

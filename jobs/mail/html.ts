@@ -1,5 +1,6 @@
-// Escaped-by-default HTML for emails and the dev mail pages: every interpolated value is
-// escaped (by the maintained `entities` library) unless it is already SafeHtml.
+// Escaped-by-default HTML for the server's own small pages (dev mail, unsubscribe, queue
+// dashboard): every interpolated value is escaped (by the maintained `entities` library) unless
+// it is already SafeHtml. Emails no longer use it: their HTML is Eta views (templates/views.ts).
 import { escapeUTF8 } from 'entities';
 
 /** HTML that was built by `html` (or deliberately trusted) and must not be escaped again. */

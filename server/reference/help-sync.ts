@@ -1,8 +1,10 @@
 // Makes the directory and guide tables say what help-directory.ts and help-guides.ts say. Runs
 // with the reference data at every start (an upsert, so idempotent), which also means
 // `npm run seed` never wipes them. Entries removed from the code turn inactive instead of being
-// deleted: a case referred to a service keeps pointing at it.
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+// deleted: a case referred to a service keeps pointing at it. A guide or translation an editor
+// has saved (edited_at set) belongs to the editors from then on: the sync only inserts what is
+// missing and never updates, deactivates or deletes an edited row (docs/decisions/009).
+import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { helpGuides, helpGuideTranslations, helpServices } from '../../drizzle/schema.ts';
 import type { Queryable } from '../db/client.ts';
 import { DIRECTORY } from './help-directory.ts';
@@ -91,6 +93,7 @@ export async function syncHelpContent(q: Queryable): Promise<{ services: number;
           active: excluded('active'),
           updatedAt: excluded('updated_at'),
         },
+        setWhere: isNull(helpGuides.editedAt),
       });
     const translations = GUIDES.flatMap((guide) =>
       Object.entries(guide.texts).map(([locale, text]) => ({
@@ -115,16 +118,23 @@ export async function syncHelpContent(q: Queryable): Promise<{ services: number;
           bodyHtml: excluded('body_html'),
           updatedAt: excluded('updated_at'),
         },
+        setWhere: isNull(helpGuideTranslations.editedAt),
       });
     for (const guide of GUIDES) {
       await q
         .delete(helpGuideTranslations)
-        .where(and(eq(helpGuideTranslations.guideSlug, guide.slug), notInArray(helpGuideTranslations.locale, Object.keys(guide.texts))));
+        .where(
+          and(
+            eq(helpGuideTranslations.guideSlug, guide.slug),
+            notInArray(helpGuideTranslations.locale, Object.keys(guide.texts)),
+            isNull(helpGuideTranslations.editedAt),
+          ),
+        );
     }
   }
   await q
     .update(helpGuides)
     .set({ active: false, updatedAt: now })
-    .where(and(sql`${helpGuides.active}`, notInArray(helpGuides.slug, GUIDES.map((guide) => guide.slug))));
+    .where(and(sql`${helpGuides.active}`, isNull(helpGuides.editedAt), notInArray(helpGuides.slug, GUIDES.map((guide) => guide.slug))));
   return { services: DIRECTORY.length, guides: GUIDES.length };
 }

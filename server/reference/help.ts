@@ -77,3 +77,20 @@ export type ServiceChannelKind = (typeof SERVICE_CHANNEL_KINDS)[number];
 /** [P] the body's own site, [S] a secondary copy (press, blog, third-party listing). */
 export const SOURCE_KINDS = ['primary', 'secondary'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * The guide topics that serve a mentee's goals (GOALS in data.ts), so guides can be suggested
+ * beside their mentor recommendations. Goals a mentor serves better (networking, business,
+ * leadership) have none.
+ */
+export const GOAL_GUIDE_TOPICS: Readonly<Record<string, readonly HelpTopic[]>> = {
+  'job-search': ['qualifications-jobs'],
+  'qualification-recognition': ['qualifications-jobs'],
+  'cultural-orientation': ['other'],
+  'learning-cantonese': ['other'],
+  'employment-rights': ['employment'],
+  wellbeing: ['wellbeing'],
+  'professional-networking': [],
+  'starting-a-business': [],
+  leadership: [],
+};

@@ -124,7 +124,7 @@ export const adminHelpDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       requireRole(request, 'admin');
       reply.header('cache-control', 'no-store');
-      return withIsoDates(await helpDeskOverview(app.db));
+      return withIsoDates(await helpDeskOverview(app.db, { claimTimesMs: desk.claimTimesMs }));
     },
   );
 
@@ -137,7 +137,7 @@ export const adminHelpDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             week: Type.Optional(
-              Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a day of the week wanted (YYYY-MM-DD); its Monday starts the week. Default: this week' }),
+              Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'a day of the week wanted (YYYY-MM-DD); its Monday starts the week. Default: this week' }),
             ),
           },
           { additionalProperties: false },
@@ -148,7 +148,7 @@ export const adminHelpDeskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       requireRole(request, 'admin');
       reply.header('cache-control', 'no-store');
-      const summary = await weeklyHelpSummary(app.db, request.query.week ?? hongKongToday());
+      const summary = await weeklyHelpSummary(app.db, request.query.week ?? hongKongToday(), desk.claimTimesMs);
       return withIsoDates(summary);
     },
   );

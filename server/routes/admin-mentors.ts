@@ -22,7 +22,7 @@ export const adminMentorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Mentors by vetting state, the longest waiting first',
-        querystring: Type.Object({ status: Type.Optional(VettingState), ...PageQuery }),
+        querystring: Type.Object({ status: Type.Optional(VettingState), ...PageQuery }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             items: Type.Array(

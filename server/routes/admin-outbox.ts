@@ -43,7 +43,7 @@ export const adminOutboxRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Emails by state, newest first, with the count of each state',
-        querystring: Type.Object({ state: Type.Optional(OutboxState), ...PageQuery }),
+        querystring: Type.Object({ state: Type.Optional(OutboxState), ...PageQuery }, { additionalProperties: false }),
         response: {
           200: Type.Object({ counts: Counts, items: Type.Array(OutboxItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
           ...errorResponses(400, 401, 403),

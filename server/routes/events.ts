@@ -86,13 +86,13 @@ const EventFieldSchemas = {
   summary: Type.String({ maxLength: 300 }),
   descriptionMd: Type.String({ maxLength: 20_000, description: 'Markdown; rendered and sanitised' }),
   category: Type.Enum(EVENT_CATEGORIES),
-  industries: Type.Array(Type.String(), { maxItems: 20, description: 'industry codes' }),
-  languages: Type.Array(Type.String(), { maxItems: 20, description: 'language codes' }),
-  districtCode: NullableInput(Type.String({ description: 'a district code, or online' })),
+  industries: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20, description: 'industry codes' }),
+  languages: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 20, description: 'language codes' }),
+  districtCode: NullableInput(Type.String({ maxLength: 60, description: 'a district code, or online' })),
   venue: NullableInput(Type.String({ maxLength: 200 })),
   onlineUrl: NullableInput(Type.String({ maxLength: 500, description: 'https link to join online' })),
-  startsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with an offset' }),
-  endsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with an offset' }),
+  startsAt: Type.String({ format: 'date-time', maxLength: 64, description: 'ISO 8601 with an offset' }),
+  endsAt: Type.String({ format: 'date-time', maxLength: 64, description: 'ISO 8601 with an offset' }),
   capacity: NullableInput(Type.Integer({ minimum: 1, maximum: 100_000, description: 'seats; null for no limit' })),
 };
 
@@ -100,10 +100,14 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const AudienceSchema = Type.Object(
   {
-    roles: Type.Optional(Type.Array(Type.Enum(AUDIENCE_ROLES), { description: 'migrant, mentor or both (default both)' })),
-    industries: Type.Optional(Type.Array(Type.String(), { description: 'industry codes (profile industry or mentor expertise)' })),
-    languages: Type.Optional(Type.Array(Type.String(), { description: 'language codes, spoken at conversational level or better' })),
-    districts: Type.Optional(Type.Array(Type.String(), { description: 'district codes of the profile' })),
+    roles: Type.Optional(Type.Array(Type.Enum(AUDIENCE_ROLES), { maxItems: AUDIENCE_ROLES.length, description: 'migrant, mentor or both (default both)' })),
+    industries: Type.Optional(
+      Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50, description: 'industry codes (profile industry or mentor expertise)' }),
+    ),
+    languages: Type.Optional(
+      Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50, description: 'language codes, spoken at conversational level or better' }),
+    ),
+    districts: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 50, description: 'district codes of the profile' })),
     mentorship: Type.Optional(Type.Enum(MENTORSHIP_FILTERS, { description: 'none, active or any (default)' })),
   },
   { additionalProperties: false, title: 'Audience' },
@@ -133,6 +137,9 @@ const InvitationRunSchema = Type.Object(
   { title: 'InvitationRun' },
 );
 
+/** One value of a list filter in a query string: a code, or several comma-separated. */
+const CodeList = Type.String({ maxLength: 500 });
+
 /** `?industry=a&industry=b` or `?industry=a,b`. */
 function listParam(values: readonly string[] | undefined): string[] {
   return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
@@ -154,17 +161,20 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['events'],
         summary: 'Published events that have not ended, soonest first, with filters',
-        querystring: Type.Object({
-          ...PageQuery,
-          from: Type.Optional(Type.String({ format: 'date-time', description: 'Only events ending after this time (default now)' })),
-          to: Type.Optional(Type.String({ format: 'date-time', description: 'Only events starting before this time' })),
-          category: Type.Optional(Type.Array(Type.String(), { description: 'repeat or comma-separate' })),
-          industry: Type.Optional(Type.Array(Type.String(), { description: 'industry codes; any of them' })),
-          language: Type.Optional(Type.Array(Type.String(), { description: 'language codes; any of them' })),
-          district: Type.Optional(Type.Array(Type.String(), { description: 'district codes; any of them' })),
-          mode: Type.Optional(Type.Enum(['online', 'in-person'] as const)),
-          q: Type.Optional(Type.String({ maxLength: 100, description: 'words in the title or summary' })),
-        }),
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            from: Type.Optional(Type.String({ format: 'date-time', maxLength: 64, description: 'Only events ending after this time (default now)' })),
+            to: Type.Optional(Type.String({ format: 'date-time', maxLength: 64, description: 'Only events starting before this time' })),
+            category: Type.Optional(Type.Array(CodeList, { description: 'repeat or comma-separate' })),
+            industry: Type.Optional(Type.Array(CodeList, { description: 'industry codes; any of them' })),
+            language: Type.Optional(Type.Array(CodeList, { description: 'language codes; any of them' })),
+            district: Type.Optional(Type.Array(CodeList, { description: 'district codes; any of them' })),
+            mode: Type.Optional(Type.Enum(['online', 'in-person'] as const)),
+            q: Type.Optional(Type.String({ maxLength: 100, description: 'words in the title or summary' })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ items: Type.Array(EventSummarySchema), nextCursor: Nullable(Type.String()) }),
           ...errorResponses(400),
@@ -340,12 +350,15 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['events'],
-        summary: 'Who is going and who is waiting, with check-ins (members)',
+        summary: 'Who is going and who is waiting, with check-ins (members); q finds people by name',
         params: IdParams,
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100, description: 'part of a name' })) }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             capacity: Nullable(Type.Integer()),
-            checkedIn: Type.Integer(),
+            goingCount: Type.Integer({ description: 'everyone going, whatever q' }),
+            waitlistCount: Type.Integer({ description: 'everyone waiting, whatever q' }),
+            checkedIn: Type.Integer({ description: 'everyone checked in, whatever q' }),
             going: Type.Array(
               Type.Object({
                 userId: Type.String({ format: 'uuid' }),
@@ -370,7 +383,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = requireUser(request);
-      const list = await listAttendees(app.db, user.id, request.params.id);
+      const list = await listAttendees(app.db, user.id, request.params.id, request.query.q);
       return { ...list, waitlist: list.waitlist.map((person) => ({ ...person, position: person.position ?? 0 })) };
     },
   );
@@ -411,13 +424,16 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['events'],
         summary: 'How many people an invitation audience reaches, with a few names (members)',
         params: IdParams,
-        querystring: Type.Object({
-          roles: Type.Optional(Type.Array(Type.String(), { description: 'migrant, mentor; repeat or comma-separate' })),
-          industries: Type.Optional(Type.Array(Type.String())),
-          languages: Type.Optional(Type.Array(Type.String())),
-          districts: Type.Optional(Type.Array(Type.String())),
-          mentorship: Type.Optional(Type.Enum(MENTORSHIP_FILTERS)),
-        }),
+        querystring: Type.Object(
+          {
+            roles: Type.Optional(Type.Array(CodeList, { description: 'migrant, mentor; repeat or comma-separate' })),
+            industries: Type.Optional(Type.Array(CodeList)),
+            languages: Type.Optional(Type.Array(CodeList)),
+            districts: Type.Optional(Type.Array(CodeList)),
+            mentorship: Type.Optional(Type.Enum(MENTORSHIP_FILTERS)),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             audience: AudienceResolved,

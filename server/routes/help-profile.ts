@@ -13,8 +13,8 @@ import { Nullable, Topic } from './help-schemas.ts';
 const DutySlotSchema = Type.Object(
   {
     day: Type.Enum(DUTY_DAYS),
-    start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Hong Kong time' }),
-    end: Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', description: 'HH:MM; at or before start runs past midnight' }),
+    start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', maxLength: 5, description: 'HH:MM, Hong Kong time' }),
+    end: Type.String({ pattern: '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$', maxLength: 5, description: 'HH:MM; at or before start runs past midnight' }),
   },
   { additionalProperties: false },
 );

@@ -107,10 +107,13 @@ export const mentorshipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['mentorships'],
         summary: 'My mentorships and requests, on either side, newest first',
-        querystring: Type.Object({
-          state: Type.Optional(Type.Array(Type.Enum(MENTORSHIP_STATES), { description: 'repeat to ask for several' })),
-          ...PageQuery,
-        }),
+        querystring: Type.Object(
+          {
+            state: Type.Optional(Type.Array(Type.Enum(MENTORSHIP_STATES), { description: 'repeat to ask for several' })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ items: Type.Array(MentorshipSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
           ...errorResponses(400, 401),

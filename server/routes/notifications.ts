@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import { OPTIONAL_NOTIFICATION_KINDS, verifyUnsubscribeToken } from '../../jobs/notification-preferences.ts';
 import { badRequest } from '../errors.ts';
 import { requireUser } from '../plugins/auth.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { ErrorResponse, errorResponses } from '../schemas/common.ts';
 import {
   findUnsubscribeRecipient,
   listNotificationPreferences,
@@ -119,10 +119,16 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The page behind the email footer link: asks before unsubscribing (opening it changes nothing)',
         querystring: TokenQuery,
         produces: ['text/html'],
-        response: { 200: HtmlPage, 400: HtmlPage },
+        response: { 200: HtmlPage, 400: Type.Union([HtmlPage, ErrorResponse]) },
       },
+      // A person who opens a cut-off link sees the page that explains; other clients get the error.
+      attachValidation: true,
     },
     async (request, reply) => {
+      if (request.validationError) {
+        if (!wantsHtml(request)) throw request.validationError;
+        return sendPage(reply, 400, renderUnsubscribeInvalid(localeFromAcceptLanguage(request.headers['accept-language'])));
+      }
       const verified = verify(request.query.token);
       const recipient = verified ? await findUnsubscribeRecipient(app.db, verified.userId, verified.kind) : null;
       if (!verified || !recipient) {

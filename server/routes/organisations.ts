@@ -210,7 +210,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin'],
         summary: 'Organisations by review state, the longest waiting first',
-        querystring: Type.Object({ status: Type.Optional(Status), ...PageQuery }),
+        querystring: Type.Object({ status: Type.Optional(Status), ...PageQuery }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             items: Type.Array(

@@ -49,7 +49,7 @@ const RecommendedMentorSchema = Type.Object(
 );
 
 const Recommendations = Type.Object({ items: Type.Array(RecommendedMentorSchema) });
-const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) });
+const Limit = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) }, { additionalProperties: false });
 
 const MentorViewSchema = Type.Object(
   {

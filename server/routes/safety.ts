@@ -73,10 +73,13 @@ export const safetyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['admin', 'safety'],
         summary: 'Reports to handle, newest first',
-        querystring: Type.Object({
-          state: Type.Optional(Type.Enum(REPORT_STATES)),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-        }),
+        querystring: Type.Object(
+          {
+            state: Type.Optional(Type.Enum(REPORT_STATES)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             items: Type.Array(

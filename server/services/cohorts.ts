@@ -12,10 +12,10 @@ import {
   users,
 } from '../../drizzle/schema.ts';
 import type { Db } from '../db/client.ts';
-import { conflict, notFound, ruleBroken } from '../errors.ts';
+import { badRequest, conflict, notFound, ruleBroken } from '../errors.ts';
 import { matchCohortAsync, type UnmatchedReason } from '../matching/cohort.ts';
 import type { MatchContext, ScorePart } from '../matching/types.ts';
-import type { UiLocale } from '../reference/data.ts';
+import { DISTRICT_CODES, INDUSTRY_CODES, type UiLocale } from '../reference/data.ts';
 import { loadMatchContext, loadMenteeProfiles, loadMentorCandidates } from './matching-data.ts';
 import { enqueueNotification } from './outbox.ts';
 import { REQUEST_LIFETIME_DAYS } from './mentorships.ts';
@@ -65,8 +65,22 @@ async function selectMentors(db: Db, selection: SideSelection): Promise<string[]
   return rows.map((row) => row.id);
 }
 
+/** An unknown code would quietly match nobody: refuse it, naming the field. */
+function requireKnownCodes(selection: CohortSelection): void {
+  for (const side of ['migrants', 'mentors'] as const) {
+    for (const [key, known, what] of [
+      ['industries', INDUSTRY_CODES, 'industry'],
+      ['districts', DISTRICT_CODES, 'district'],
+    ] as const) {
+      const unknown = selection[side][key]?.find((code) => !known.includes(code));
+      if (unknown !== undefined) throw badRequest(`${side}.${key}: "${unknown}" is not a known ${what}.`, { field: `${side}.${key}`, value: unknown });
+    }
+  }
+}
+
 /** Records the cohort and its members; the caller schedules the matching job. */
 export async function createCohort(db: Db, adminId: string, name: string, selection: CohortSelection): Promise<{ id: string; migrants: number; mentors: number }> {
+  requireKnownCodes(selection);
   const [migrantIds, mentorIds] = await Promise.all([selectMigrants(db, selection.migrants), selectMentors(db, selection.mentors)]);
   if (migrantIds.length === 0) throw ruleBroken('No migrant profile matches that choice.', { field: 'migrants' }, 'EMPTY_SIDE');
   if (mentorIds.length === 0) throw ruleBroken('No approved mentor matches that choice.', { field: 'mentors' }, 'EMPTY_SIDE');

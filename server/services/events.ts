@@ -93,7 +93,7 @@ export async function listPublishedEvents(
   const words = query.q?.trim();
   if (words) conditions.push(or(ilike(events.title, containing(words)), ilike(events.summary, containing(words)))!);
   if (query.cursor) {
-    const [startsAt, id] = decodeCursor(query.cursor, ['string', 'string']) as [string, string];
+    const [startsAt, id] = decodeCursor(query.cursor, ['date', 'uuid']) as [string, string];
     const after = new Date(startsAt);
     if (Number.isNaN(after.getTime())) throw badRequest('The cursor is not valid: use the nextCursor of a previous page.', { field: 'cursor' });
     conditions.push(or(gt(events.startsAt, after), and(eq(events.startsAt, after), gt(events.id, id)))!);

@@ -3,10 +3,10 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { helpGuides, helpGuideTranslations, helpServices } from '../../drizzle/schema.ts';
 import type { Queryable } from '../db/client.ts';
-import { notFound } from '../errors.ts';
-import type { UiLocale } from '../reference/data.ts';
+import { badRequest, notFound } from '../errors.ts';
+import { LANGUAGE_CODES, type UiLocale } from '../reference/data.ts';
 import type { DirectoryChannel, DirectorySource } from '../reference/help-directory.ts';
-import type { GuideAudience, HelpTopic } from '../reference/help.ts';
+import { GOAL_GUIDE_TOPICS, type GuideAudience, type HelpTopic } from '../reference/help.ts';
 
 export interface ServiceView {
   id: string;
@@ -56,6 +56,10 @@ function presentService(row: ServiceRow, lang: UiLocale, includeUnconfirmed: boo
 }
 
 export async function listServices(q: Queryable, filter: ServiceFilter = {}): Promise<ServiceView[]> {
+  // An unknown code would quietly list nothing, as if no service spoke it.
+  if (filter.language !== undefined && !LANGUAGE_CODES.includes(filter.language)) {
+    throw badRequest(`language: "${filter.language}" is not a known language code.`, { field: 'language', value: filter.language });
+  }
   const conditions = [eq(helpServices.active, true)];
   if (filter.topic) conditions.push(sql`${filter.topic} = any(${helpServices.topics})`);
   if (filter.language) conditions.push(sql`${filter.language} = any(${helpServices.languages})`);
@@ -102,6 +106,8 @@ export interface GuideView extends GuideSummary {
 
 export interface GuideFilter {
   topic?: HelpTopic;
+  /** Mentee goals: guides on the topics that serve any of them (GOAL_GUIDE_TOPICS). */
+  goals?: readonly string[];
   audience?: GuideAudience;
   lang: UiLocale;
   /** Words to find in the title, summary or text (in the served language or English). */
@@ -152,6 +158,11 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 export async function listGuides(q: Queryable, filter: GuideFilter): Promise<GuideSummary[]> {
   const conditions = [eq(helpGuides.active, true)];
   if (filter.topic) conditions.push(eq(helpGuides.topic, filter.topic));
+  if (filter.goals) {
+    const topics = [...new Set(filter.goals.flatMap((goal) => GOAL_GUIDE_TOPICS[goal] ?? []))];
+    if (topics.length === 0) return [];
+    conditions.push(inArray(helpGuides.topic, topics));
+  }
   if (filter.audience) conditions.push(sql`${filter.audience} = any(${helpGuides.audiences})`);
   const search = filter.search?.trim();
   if (search) {

@@ -147,7 +147,7 @@ async function openCaseCounts(q: Queryable, now: Date): Promise<OpenCaseCounts> 
 }
 
 /** Unclaimed cases past their claim time, most overdue first. */
-export async function claimBreaches(q: Queryable, now: Date): Promise<ClaimBreach[]> {
+export async function claimBreaches(q: Queryable, now: Date, claimTimesMs: Readonly<Record<HelpUrgency, number>> = CLAIM_WINDOW_MS): Promise<ClaimBreach[]> {
   const rows = await q
     .select({
       id: helpRequests.id,
@@ -165,7 +165,7 @@ export async function claimBreaches(q: Queryable, now: Date): Promise<ClaimBreac
   const breaches: ClaimBreach[] = [];
   for (const row of rows) {
     const since = row.waitingSince;
-    const claimDeadline = new Date(since.getTime() + CLAIM_WINDOW_MS[row.urgency as HelpUrgency]);
+    const claimDeadline = new Date(since.getTime() + claimTimesMs[row.urgency as HelpUrgency]);
     if (claimDeadline >= now) continue;
     breaches.push({
       id: row.id,
@@ -236,12 +236,16 @@ async function helperLoads(q: Queryable, now: Date): Promise<HelperLoad[]> {
 }
 
 /** What is open now, what is late, and who carries the load. */
-export async function helpDeskOverview(q: Queryable, options: { now?: Date; breachLimit?: number } = {}): Promise<HelpDeskOverview> {
+export async function helpDeskOverview(
+  q: Queryable,
+  options: { now?: Date; breachLimit?: number; claimTimesMs?: Readonly<Record<HelpUrgency, number>> } = {},
+): Promise<HelpDeskOverview> {
   const now = options.now ?? new Date();
-  const [open, breaches, helpers] = [await openCaseCounts(q, now), await claimBreaches(q, now), await helperLoads(q, now)];
+  const claimTimesMs = options.claimTimesMs ?? CLAIM_WINDOW_MS;
+  const [open, breaches, helpers] = [await openCaseCounts(q, now), await claimBreaches(q, now, claimTimesMs), await helperLoads(q, now)];
   return {
     generatedAt: now,
-    claimTimes: perUrgency((urgency) => CLAIM_WINDOW_MS[urgency] / MINUTE),
+    claimTimes: perUrgency((urgency) => claimTimesMs[urgency] / MINUTE),
     open,
     breaches: {
       total: breaches.length,
@@ -320,7 +324,11 @@ function durations(values: readonly number[]): DurationFigures {
  * and urgency, time to the first claim and to resolution (whenever those came). A week's cases
  * are a few thousand rows at most, so they are read once and counted here.
  */
-export async function weeklyHelpSummary(q: Queryable, day: string): Promise<WeeklyHelpSummary> {
+export async function weeklyHelpSummary(
+  q: Queryable,
+  day: string,
+  claimTimesMs: Readonly<Record<HelpUrgency, number>> = CLAIM_WINDOW_MS,
+): Promise<WeeklyHelpSummary> {
   const week = hongKongWeek(day);
   const rows = await q
     .select({
@@ -372,7 +380,7 @@ export async function weeklyHelpSummary(q: Queryable, day: string): Promise<Week
       .sort((a, b) => b.count - a.count || a.language.localeCompare(b.language)),
     byUrgency: HELP_URGENCIES.map((urgency) => {
       const mine = cases.filter((item) => item.urgency === urgency);
-      const inTime = mine.filter((item) => item.toClaim !== null && item.toClaim <= CLAIM_WINDOW_MS[urgency]).length;
+      const inTime = mine.filter((item) => item.toClaim !== null && item.toClaim <= claimTimesMs[urgency]).length;
       return {
         urgency,
         requests: mine.length,

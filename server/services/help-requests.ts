@@ -21,6 +21,7 @@ import {
   users,
   type NotificationKind,
 } from '../../drizzle/schema.ts';
+import { DEFAULT_HELP_CLAIM_TIMES_MS } from '../config.ts';
 import type { Db, Queryable, Tx } from '../db/client.ts';
 import { badRequest, conflict, forbidden, notFound, ruleBroken } from '../errors.ts';
 import { hashSecret, newSecret } from '../lib/tokens.ts';
@@ -43,12 +44,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** How long a case waits for a claim before each escalation step. */
-export const CLAIM_WINDOW_MS: Record<HelpUrgency, number> = {
-  emergency: 15 * MINUTE,
-  urgent: 4 * HOUR,
-  question: 2 * DAY,
-};
+/** How long a case waits for a claim before each escalation step, unless HELP_CLAIM_TIMES says otherwise. */
+export const CLAIM_WINDOW_MS: Record<HelpUrgency, number> = DEFAULT_HELP_CLAIM_TIMES_MS;
 
 /** Helpers offered the case at the first escalation, before the coordinators are told. */
 export const ONWARD_OFFERS: Record<HelpUrgency, number> = { emergency: 2, urgent: 1, question: 1 };
@@ -57,6 +54,7 @@ export const ONWARD_OFFERS: Record<HelpUrgency, number> = { emergency: 2, urgent
 export const COORDINATOR_STEP = 2;
 
 export const FOLLOW_UP_AFTER_MS = 7 * DAY;
+/** The default of HELP_RETENTION_DAYS. */
 export const HELP_RETENTION_DAYS = 180;
 
 /** What the help-desk services need besides the database. */
@@ -65,17 +63,30 @@ export interface HelpDesk {
   cipher: HelpCipher;
   /** ADMIN_EMAILS: coordinators may hold the admin role by configuration only. */
   adminEmails: readonly string[];
+  /** HELP_CLAIM_TIMES: how long a case waits for a claim before each escalation step. */
+  claimTimesMs: Readonly<Record<HelpUrgency, number>>;
+  /** HELP_RETENTION_DAYS: closed cases are anonymised this long after closing. */
+  retentionDays: number;
 }
 
 const ciphers = new Map<string, HelpCipher>();
 
-export function createHelpDesk(db: Db, config: { helpDeskKey: string; adminEmails: readonly string[] }): HelpDesk {
+export function createHelpDesk(
+  db: Db,
+  config: { helpDeskKey: string; adminEmails: readonly string[]; helpClaimTimesMs?: Record<HelpUrgency, number>; helpRetentionDays?: number },
+): HelpDesk {
   let cipher = ciphers.get(config.helpDeskKey);
   if (!cipher) {
     cipher = HelpCipher.fromSecret(config.helpDeskKey);
     ciphers.set(config.helpDeskKey, cipher);
   }
-  return { db, cipher, adminEmails: config.adminEmails };
+  return {
+    db,
+    cipher,
+    adminEmails: config.adminEmails,
+    claimTimesMs: config.helpClaimTimesMs ?? CLAIM_WINDOW_MS,
+    retentionDays: config.helpRetentionDays ?? HELP_RETENTION_DAYS,
+  };
 }
 
 export interface Actor {
@@ -298,7 +309,7 @@ async function routeCase(
     return { state: 'new', offeredTo: [], coordinatorsTold: true, escalateAt: null };
   }
   const offer = { helperId: best.helperId, score: best.score, parts: best.parts };
-  const escalateAt = new Date(now.getTime() + CLAIM_WINDOW_MS[row.urgency as HelpUrgency]);
+  const escalateAt = new Date(now.getTime() + desk.claimTimesMs[row.urgency as HelpUrgency]);
   await offerTo(tx, row, [offer], 0, now);
   await tx
     .update(helpRequests)
@@ -336,7 +347,7 @@ export async function escalateHelpRequest(desk: HelpDesk, id: string, now = new 
       });
       const next = ranking.ranked.slice(0, ONWARD_OFFERS[row.urgency as HelpUrgency]);
       if (next.length > 0) {
-        const escalateAt = new Date(now.getTime() + CLAIM_WINDOW_MS[row.urgency as HelpUrgency]);
+        const escalateAt = new Date(now.getTime() + desk.claimTimesMs[row.urgency as HelpUrgency]);
         const offers = next.map((helper) => ({ helperId: helper.helperId, score: helper.score, parts: helper.parts }));
         await offerTo(tx, row, offers, 1, now);
         await tx
@@ -522,6 +533,15 @@ async function requireCaseWorker(q: Queryable, actor: Actor, row: RequestRow): P
   requireWorker(await requireInvolved(q, actor, row));
 }
 
+async function wasOffered(q: Queryable, requestId: string, helperId: string): Promise<boolean> {
+  const [offer] = await q
+    .select({ state: helpOffers.state })
+    .from(helpOffers)
+    .where(and(eq(helpOffers.requestId, requestId), eq(helpOffers.helperId, helperId)))
+    .limit(1);
+  return offer !== undefined;
+}
+
 export interface ClaimedHelpRequest {
   id: string;
   state: 'claimed';
@@ -537,6 +557,9 @@ export interface ClaimedHelpRequest {
 export async function claimHelpRequest(desk: HelpDesk, actor: Actor, id: string, now = new Date()): Promise<ClaimedHelpRequest> {
   return desk.db.transaction(async (tx) => {
     const row = await lockRequest(tx, id);
+    // Someone the case was never offered to learns nothing of it, not even its state; a helper
+    // who lost the race to claim it finds it claimed (409).
+    if (!isCoordinator(actor) && !(await wasOffered(tx, id, actor.id))) throw forbidden('This case was not offered to you.');
     requireState(row, ['new', 'offered'], 'claimed');
     const access = await accessTo(tx, actor, row);
     if (access !== 'coordinator' && access !== 'offered') throw forbidden('This case was not offered to you.');
@@ -806,7 +829,7 @@ export async function assignHelpRequest(
       );
     }
     const scored = scoreHelper(caseOf(row), helper, now);
-    const claimBy = new Date(now.getTime() + CLAIM_WINDOW_MS[row.urgency as HelpUrgency]);
+    const claimBy = new Date(now.getTime() + desk.claimTimesMs[row.urgency as HelpUrgency]);
     await offerTo(tx, row, [{ helperId: helper.id, score: scored.score, parts: scored.parts }], COORDINATOR_STEP, now);
     await tx
       .update(helpRequests)

@@ -25,7 +25,7 @@ import { toHongKongIso } from '../lib/time.ts';
 import { DISTRICT_CODES, INDUSTRY_CODES, LANGUAGE_CODES, type UiLocale } from '../reference/data.ts';
 import { eventLink, eventPayload, organisationName, requireCodes } from './events.ts';
 import { membershipOf, requireMember } from './organisations.ts';
-import { enqueueNotification } from './outbox.ts';
+import { enqueueNotifications } from './outbox.ts';
 
 export const AUDIENCE_ROLES = ['migrant', 'mentor'] as const;
 export const MENTORSHIP_FILTERS = ['none', 'active', 'any'] as const;
@@ -309,19 +309,22 @@ export async function processInvitationBatch(
             .returning({ userId: invitations.userId });
     const newlyInvited = new Set(inserted.map((row) => row.userId));
     const payload = eventPayload(event, await organisationName(tx, event.organisationId));
-    let emailed = 0;
-    for (const person of wanted) {
-      if (!newlyInvited.has(person.id)) continue;
-      const { created } = await enqueueNotification(tx, {
-        kind: 'event-invitation',
-        userId: person.id,
-        toEmail: person.email!,
-        locale: person.locale as UiLocale,
-        payload: { recipientName: person.displayName, event: payload, link: eventLink(event.slug) },
-        dedupeKey: `event-invitation:${event.id}:${person.id}`,
-      });
-      if (created) emailed++;
-    }
+    // One statement for the batch's emails: a row per person is what made a run of 5,000 slow.
+    const emailed = (
+      await enqueueNotifications(
+        tx,
+        wanted
+          .filter((person) => newlyInvited.has(person.id))
+          .map((person) => ({
+            kind: 'event-invitation' as const,
+            userId: person.id,
+            toEmail: person.email!,
+            locale: person.locale as UiLocale,
+            payload: { recipientName: person.displayName, event: payload, link: eventLink(event.slug) },
+            dedupeKey: `event-invitation:${event.id}:${person.id}`,
+          })),
+      )
+    ).length;
 
     const last = batch.at(-1)?.id ?? resumeAfter;
     const done = batch.length < batchSize;

@@ -150,7 +150,7 @@ export async function listOrganisationsForReview(
 ): Promise<{ items: OrganisationForReview[]; nextCursor: string | null }> {
   const conditions = [eq(organisations.status, query.status)];
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, ['string', 'string']) as [string, string];
+    const [createdAt, id] = decodeCursor(query.cursor, ['date', 'uuid']) as [string, string];
     const after = new Date(createdAt);
     conditions.push(or(gt(organisations.createdAt, after), and(eq(organisations.createdAt, after), gt(organisations.id, id)))!);
   }

@@ -79,6 +79,40 @@ export async function enqueueNotification(
 }
 
 /**
+ * Many rows in one statement (a batch of an invitation run), with one notification for the
+ * relay. Rows whose dedupeKey exists already are skipped; returns the ids inserted.
+ */
+export async function enqueueNotifications(
+  q: Queryable,
+  inputs: readonly NotificationInput[],
+  options: EnqueueOptions = {},
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => {
+    const id = crypto.randomUUID();
+    return {
+      id,
+      kind: input.kind,
+      userId: input.userId ?? null,
+      toEmail: input.toEmail.trim(),
+      locale: input.locale ?? 'en',
+      payload: input.payload,
+      dedupeKey: input.dedupeKey ?? null,
+      messageId: messageIdFor(id, options.publicUrl),
+      ...(input.availableAt ? { availableAt: input.availableAt } : {}),
+    };
+  });
+  const inserted = await q
+    .insert(notificationOutbox)
+    .values(rows)
+    .onConflictDoNothing({ target: notificationOutbox.dedupeKey })
+    .returning({ id: notificationOutbox.id });
+  // The relay takes every pending row on a notification, whatever its payload: one is enough.
+  if (inserted.length > 0) await q.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${inserted[0]!.id})`);
+  return inserted.map((row) => row.id);
+}
+
+/**
  * Puts a failed row back in line (the admin's retry action); the relay picks it up at once.
  * False when the row does not exist or has not failed.
  */

@@ -196,11 +196,18 @@ export interface Attendee {
   rsvpAt: string;
 }
 
-export async function listAttendees(
-  q: Queryable,
-  viewerId: string,
-  eventId: string,
-): Promise<{ going: Attendee[]; waitlist: Attendee[]; checkedIn: number; capacity: number | null }> {
+export interface AttendeeList {
+  going: Attendee[];
+  waitlist: Attendee[];
+  /** Whole-event counts, whatever the search. */
+  goingCount: number;
+  waitlistCount: number;
+  checkedIn: number;
+  capacity: number | null;
+}
+
+/** Who is going and waiting; `search` keeps the people whose name contains it (positions stay the real ones). */
+export async function listAttendees(q: Queryable, viewerId: string, eventId: string, search = ''): Promise<AttendeeList> {
   const [event] = await q.select({ organisationId: events.organisationId, capacity: events.capacity, status: events.status }).from(events).where(eq(events.id, eventId));
   if (!event) throw notFound('That event');
   if (event.status === 'draft' && !(await membershipOf(q, event.organisationId, viewerId))) throw notFound('That event');
@@ -232,7 +239,16 @@ export async function listAttendees(
     (row.status === 'going' ? going : waitlist).push(attendee);
   }
   going.sort((a, b) => a.displayName.localeCompare(b.displayName));
-  return { going, waitlist, checkedIn: going.filter((attendee) => attendee.checkedIn).length, capacity: event.capacity };
+  const words = search.trim().toLocaleLowerCase();
+  const named = (attendee: Attendee) => words === '' || attendee.displayName.toLocaleLowerCase().includes(words);
+  return {
+    going: going.filter(named),
+    waitlist: waitlist.filter(named),
+    goingCount: going.length,
+    waitlistCount: waitlist.length,
+    checkedIn: going.filter((attendee) => attendee.checkedIn).length,
+    capacity: event.capacity,
+  };
 }
 
 /** The code behind an attendee's QR: an HMAC of event and person, so it cannot be made up. */
@@ -288,7 +304,8 @@ export async function checkInAttendee(
       throw conflict(`This person is ${row.status === 'waitlisted' ? 'on the waitlist' : 'not coming'}, not going: only people going can be checked in.`, { status: row.status }, 'NOT_GOING');
     }
     if (row.checkedInAt) return { userId: userId!, displayName: row.displayName, checkedInAt: toHongKongIso(row.checkedInAt), created: false };
-    await tx.update(rsvps).set({ checkedInAt: now, updatedAt: now }).where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId!)));
+    // updated_at stays: it is when they said yes (or got their seat), which the door list shows as "RSVP'd on".
+    await tx.update(rsvps).set({ checkedInAt: now }).where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId!)));
     return { userId: userId!, displayName: row.displayName, checkedInAt: toHongKongIso(now), created: true };
   });
 }

@@ -190,7 +190,7 @@ export async function listTrainerSessions(
     upcoming ? gt(events.endsAt, now) : lte(events.endsAt, now),
   ];
   if (query.cursor) {
-    const [startsAtText, id] = decodeCursor(query.cursor, ['string', 'string']) as [string, string];
+    const [startsAtText, id] = decodeCursor(query.cursor, ['date', 'uuid']) as [string, string];
     const startsAt = new Date(startsAtText);
     if (Number.isNaN(startsAt.getTime())) throw badRequest('The cursor is not valid: use the nextCursor of a previous page.', { field: 'cursor' });
     conditions.push(

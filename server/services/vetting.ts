@@ -33,7 +33,7 @@ export async function listMentorsForVetting(
 ): Promise<{ items: MentorForVetting[]; nextCursor: string | null }> {
   const conditions = [eq(mentorProfiles.vetting, query.status)];
   if (query.cursor) {
-    const [createdAt, userId] = decodeCursor(query.cursor, ['string', 'string']) as [string, string];
+    const [createdAt, userId] = decodeCursor(query.cursor, ['date', 'uuid']) as [string, string];
     const after = new Date(createdAt);
     conditions.push(
       or(gt(mentorProfiles.createdAt, after), and(eq(mentorProfiles.createdAt, after), gt(mentorProfiles.userId, userId)))!,

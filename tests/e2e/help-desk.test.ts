@@ -181,6 +181,9 @@ describe('help desk: ask, claim, reply, read', () => {
         await adviser.click('#messages button[type=submit]');
         await adviser.waitForURL('**done=message**');
         expect(await adviser.locator('#messages').textContent()).toContain('May karapatan ka sa sahod mo.');
+        // Sent, so no longer in the box to be sent twice.
+        expect(await adviser.inputValue('#message-body')).toBe('');
+        expect(await adviser.inputValue('#note-body')).toBe('');
       } finally {
         await adviserBrowser.context.close();
       }

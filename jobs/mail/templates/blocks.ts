@@ -1,37 +1,32 @@
 // Building blocks for the notification emails: each block is written once and comes out as
-// both HTML (escaped by `html`) and plain text, so the two parts of an email never disagree.
-import { html, type SafeHtml } from '../html.ts';
+// both HTML (an Eta view in ./views/, every value escaped) and plain text, so the two parts of
+// an email never disagree.
 import type { UiLocale } from '../../../server/reference/data.ts';
-import { button, frameFor, paragraph, renderHtmlFrame, renderTextFrame, smallPrint } from './layout.ts';
+import { frameFor, renderHtmlFrame, renderTextFrame } from './layout.ts';
 import type { RenderedEmail } from './template.ts';
+import { joinHtml, renderView, type MailHtml } from './views.ts';
 
 export interface Block {
-  html: SafeHtml;
+  html: MailHtml;
   text: string;
 }
 
 export function para(text: string): Block {
-  return { html: paragraph(text), text };
+  return { html: renderView('paragraph', { lines: [text], bulleted: false }), text };
 }
 
 export function note(text: string): Block {
-  return { html: smallPrint(text), text };
-}
-
-function lines(text: string): SafeHtml[] {
-  return text.split(/\r?\n/).map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`));
+  return { html: renderView('small-print', { text, anchor: null }), text };
 }
 
 /** Someone's own words (a message, a reason), set apart from ours; line breaks kept. */
 export function quote(heading: string, text: string): Block[] {
+  const lines = text.split(/\r?\n/);
   return [
     para(heading),
     {
-      html: html`<div style="margin:0 0 16px;padding:4px 0 4px 14px;border-left:4px solid #99f6e4">${paragraph(lines(text))}</div>`,
-      text: text
-        .split(/\r?\n/)
-        .map((line) => `> ${line}`.trimEnd())
-        .join('\n'),
+      html: renderView('quote', { lines }),
+      text: lines.map((line) => `> ${line}`.trimEnd()).join('\n'),
     },
   ];
 }
@@ -39,7 +34,7 @@ export function quote(heading: string, text: string): Block[] {
 /** A heading line and short items, one a line (plain bullets survive every mail client). */
 export function list(heading: string, items: readonly string[]): Block {
   return {
-    html: paragraph(html`${heading}${items.map((item) => html`<br>&bull;&nbsp;${item}`)}`),
+    html: renderView('list', { heading, items }),
     text: [heading, ...items.map((item) => `- ${item}`)].join('\n'),
   };
 }
@@ -47,7 +42,7 @@ export function list(heading: string, items: readonly string[]): Block {
 /** The call to action: a button, the bare link under it for clients that hide buttons. */
 export function action(link: string, label: string, locale: UiLocale): Block {
   return {
-    html: html`${button(link, label)}${smallPrint(html`<a href="${link}" style="color:#0f766e;word-break:break-all">${link}</a>`)}`,
+    html: renderView('action', { link, label }),
     text: `${label}${locale === 'zh-Hant' ? '：' : ':'}\n${link}`,
   };
 }
@@ -65,7 +60,7 @@ export function compose({ context, subject, preheader, blocks }: EmailSpec): Ren
   const frame = frameFor(context, oneLine, preheader);
   return {
     subject: oneLine,
-    html: renderHtmlFrame(frame, html`${blocks.map((block) => block.html)}`),
+    html: renderHtmlFrame(frame, joinHtml(blocks.map((block) => block.html))),
     text: renderTextFrame(
       frame,
       blocks.map((block) => block.text),

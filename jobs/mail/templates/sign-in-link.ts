@@ -1,10 +1,10 @@
 // The magic link: single use, short-lived. Always sent (it cannot be turned off).
 import { Type } from 'typebox';
-import { html } from '../html.ts';
 import type { UiLocale } from '../../../server/reference/data.ts';
-import { button, frameFor, paragraph, renderHtmlFrame, renderTextFrame, smallPrint } from './layout.ts';
+import { frameFor, renderHtmlFrame, renderTextFrame } from './layout.ts';
 import { absoluteLink, defineTemplate, fill } from './template.ts';
 import { quotedText } from './format.ts';
+import { renderView } from './views.ts';
 
 const Payload = Type.Object({
   url: Type.String({ minLength: 1 }),
@@ -85,9 +85,7 @@ export const signInLink = defineTemplate({
       subject: t.subject,
       html: renderHtmlFrame(
         frame,
-        html`${paragraph(greeting)}${paragraph(intro)}${button(link, t.action)}${smallPrint(t.fallback)}${smallPrint(
-          html`<a href="${link}" style="color:#0f766e;word-break:break-all">${link}</a>`,
-        )}${smallPrint(t.notYou)}`,
+        renderView('sign-in-link', { greeting, intro, link, action: t.action, fallback: t.fallback, notYou: t.notYou }),
       ),
       text: renderTextFrame(frame, [greeting, intro, `${t.action}:\n${link}`, t.notYou]),
     };

@@ -156,6 +156,23 @@ describe('sending invitations', () => {
     expect(run.invited).toBe(preview.toInvite);
   });
 
+  it('emails nobody twice even when the invitation row is gone: the outbox dedupe key holds', async () => {
+    const event = await makeEvent(t, organiser, organisationId, { title: 'Second line of defence' });
+    const send = async () => {
+      const created = await t.app.inject({ method: 'POST', url: `/api/events/${event.id}/invitations`, headers: { cookie: organiser.cookie }, payload: { audience: FINTECH_CANTONESE } });
+      return waitForRun(event.id, created.json().id);
+    };
+    expect(await send()).toMatchObject({ state: 'done', invited: 4 });
+    // Ana's invitation row is lost (deleted by hand): the next run invites her again, but her email exists.
+    await db().delete(invitations).where(and(eq(invitations.eventId, event.id), eq(invitations.userId, people.ana!.id)));
+    expect(await send()).toMatchObject({ state: 'done', invited: 0, skipped: 5 });
+    const rows = (await db().select().from(notificationOutbox).where(eq(notificationOutbox.userId, people.ana!.id))).filter((row) =>
+      row.dedupeKey?.startsWith(`event-invitation:${event.id}:`),
+    );
+    expect(rows).toHaveLength(1);
+    expect((await invitedRows(event.id)).map((row) => row.userId)).toContain(people.ana!.id);
+  });
+
   it('refuses drafts, cancelled events and non-members', async () => {
     const draft = await makeEvent(t, organiser, organisationId, { publish: false });
     const toDraft = await t.app.inject({ method: 'POST', url: `/api/events/${draft.id}/invitations`, headers: { cookie: organiser.cookie }, payload: { audience: {} } });

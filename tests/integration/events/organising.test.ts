@@ -58,6 +58,12 @@ describe('organisations', () => {
 
     const pending = (await call(admin, 'GET', '/api/admin/organisations?status=pending')).json();
     expect(pending.items.map((item: { id: string }) => item.id)).toContain(organisation.id);
+    for (const values of [['2026-01-01T00:00:00Z', 'not-a-uuid'], ['last week', organisation.id]]) {
+      const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+      const doctored = await call(admin, 'GET', `/api/admin/organisations?status=pending&cursor=${cursor}`);
+      expect(doctored.statusCode, JSON.stringify(values)).toBe(400);
+      expect(doctored.json().error.message).toContain('cursor');
+    }
     expect((await call(proposer, 'GET', '/api/admin/organisations')).statusCode).toBe(403);
     expect((await call(proposer, 'POST', `/api/admin/organisations/${organisation.id}/approve`)).statusCode).toBe(403);
 
@@ -286,6 +292,13 @@ describe('events', () => {
     } while (cursor);
     expect(seen).toEqual(['Fintech mixer', 'Cantonese corner', 'Rights online', 'Fintech breakfast']);
     expect(seen).not.toContain(made.draft.slug);
+    // A doctored cursor is a 400 naming the cursor, never a database error.
+    const doctored = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    for (const cursor of ['not-base64-json', doctored([at(1), 'not-a-uuid']), doctored(['yesterday', made.fintech.id]), doctored([at(1)])]) {
+      const response = await call(null, 'GET', `/api/events?cursor=${cursor}`);
+      expect(response.statusCode, cursor).toBe(400);
+      expect(response.json().error.message, cursor).toContain('cursor');
+    }
 
     const first = (await call(null, 'GET', `/api/events?from=${encodeURIComponent(at(0))}&limit=1`)).json().items[0];
     expect(first).toMatchObject({ startsAt: expect.stringMatching(/\+08:00$/), seatsLeft: 30, goingCount: 0, organisation: { name: 'Filter Friends' } });

@@ -155,6 +155,8 @@ describe('at the door', () => {
     const event = await makeEvent(t, organiser, organisationId, { capacity: 2, title: 'Door test' });
     const [ann, bo, cy] = await makePeople(db(), 3, 'door');
     for (const person of [ann!, bo!, cy!]) await rsvp(person, event.id);
+    // They said yes an hour ago (so a check-in now would show if it overwrote that).
+    await db().update(rsvps).set({ updatedAt: new Date(Date.now() - 3600_000) }).where(eq(rsvps.eventId, event.id));
 
     const outsider = await makeUser(db());
     expect((await t.app.inject({ method: 'GET', url: `/api/events/${event.id}/attendees`, headers: { cookie: outsider.cookie } })).statusCode).toBe(403);
@@ -189,6 +191,30 @@ describe('at the door', () => {
 
     const after = (await t.app.inject({ method: 'GET', url: `/api/events/${event.id}/attendees`, headers: { cookie: organiser.cookie } })).json();
     expect(after.checkedIn).toBe(2);
+    // Checking in is not RSVPing again: the door list keeps when each person said yes.
+    const rsvpAt = (attendees: { going: { userId: string; rsvpAt: string }[] }) => Object.fromEntries(attendees.going.map((person) => [person.userId, person.rsvpAt]));
+    expect(rsvpAt(after)).toEqual(rsvpAt(list));
+
+    // Finding someone at the door by part of their name; the counts stay the whole event's.
+    const search = async (q: string) => {
+      const response = await t.app.inject({ method: 'GET', url: `/api/events/${event.id}/attendees?q=${encodeURIComponent(q)}`, headers: { cookie: organiser.cookie } });
+      expect(response.statusCode, q).toBe(200);
+      return response.json();
+    };
+    // makePeople names them "door 0000", "door 0001", "door 0002".
+    const found = await search('  DOOR 0000 ');
+    expect(found.going.map((person: { userId: string }) => person.userId)).toEqual([ann!.id]);
+    expect(found.waitlist).toEqual([]);
+    expect(found).toMatchObject({ goingCount: 2, waitlistCount: 1, checkedIn: 2, capacity: 2 });
+    const waitingFound = await search('door 0002');
+    expect(waitingFound.going).toEqual([]);
+    // Cy keeps his real place in the queue when found by name.
+    expect(waitingFound.waitlist).toEqual([expect.objectContaining({ userId: cy!.id, position: 1 })]);
+    expect((await search('door')).going).toHaveLength(2);
+    expect((await search('nobody by this name')).going).toEqual([]);
+    const tooLong = await t.app.inject({ method: 'GET', url: `/api/events/${event.id}/attendees?q=${'x'.repeat(101)}`, headers: { cookie: organiser.cookie } });
+    expect(tooLong.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/events/${event.id}/attendees?q=door`, headers: { cookie: outsider.cookie } })).statusCode).toBe(403);
     // Checked in means there: the RSVP can no longer be cancelled.
     expect((await rsvp(ann!, event.id, 'DELETE')).statusCode).toBe(409);
     const [row] = await db().select().from(rsvps).where(and(eq(rsvps.eventId, event.id), eq(rsvps.userId, ann!.id)));

@@ -192,6 +192,10 @@ describe('bad input and access', () => {
       ['an unknown "when"', () => call(adviser, 'GET', '/api/me/trainer-sessions?when=soon')],
       ['a limit too big', () => call(adviser, 'GET', '/api/me/trainer-sessions?limit=1000')],
       ['a cursor that is not one', () => call(adviser, 'GET', '/api/me/trainer-sessions?cursor=abc')],
+      [
+        'a cursor whose id is not a uuid',
+        () => call(adviser, 'GET', `/api/me/trainer-sessions?cursor=${Buffer.from(JSON.stringify(['2031-01-01T00:00:00.000Z', 'x'])).toString('base64url')}`),
+      ],
       ['an unknown parameter', () => call(adviser, 'GET', '/api/me/trainer-sessions?organisation=x')],
     ];
     for (const [name, run] of cases) {

@@ -133,6 +133,36 @@ describe('asking for help anonymously and following the tracking link', () => {
     expect(asked.emergencyContacts[0]!.channels[0]).toMatchObject({ value: '999', confirmed: true });
   });
 
+  it('opens only its own request: another asker’s link shows and takes nothing of this one', async () => {
+    await pauseAllHelpers(db());
+    const adviser = await makeHelper(db());
+    const mine = await ask(t.app, { question: 'Mine: my agency charged me two months of wages.' });
+    const theirs = await ask(t.app, { question: 'Theirs: my employer wants me to work on my rest day.' });
+    await act(adviser, theirs.id, 'claim');
+    await act(adviser, theirs.id, 'messages', { body: 'A reply meant for the other asker only.' });
+
+    const seen = await get(`/api/help/track/${mine.trackingToken}`);
+    expect(seen.json()).toMatchObject({ trackingCode: mine.trackingCode, question: 'Mine: my agency charged me two months of wages.', messages: [] });
+    expect(seen.body).not.toContain('Theirs');
+    expect(seen.body).not.toContain('meant for the other asker');
+    expect(seen.body).not.toContain(theirs.trackingCode);
+
+    // Writing through my link lands on my case only.
+    const written = await t.app.inject({ method: 'POST', url: `/api/help/track/${mine.trackingToken}`, payload: { body: 'Only for my own case.' }, remoteAddress: someAddress() });
+    expect(written.statusCode).toBe(201);
+    const onTheirs = await db().select().from(helpMessages).where(eq(helpMessages.requestId, theirs.id));
+    const onMine = await db().select().from(helpMessages).where(eq(helpMessages.requestId, mine.id));
+    expect([onTheirs.length, onMine.length]).toEqual([1, 1]);
+    // The tracking code, a case id or a token one character off opens nothing.
+    const offByOne = mine.trackingToken.slice(0, -1) + (mine.trackingToken.endsWith('A') ? 'B' : 'A');
+    for (const guess of [offByOne, mine.trackingCode, mine.id]) {
+      expect([400, 404]).toContain((await get(`/api/help/track/${guess}`)).statusCode);
+    }
+    expect((await get(`/api/help/track/${theirs.trackingToken}`)).json().messages.map((message: { body: string }) => message.body)).toEqual([
+      'A reply meant for the other asker only.',
+    ]);
+  });
+
   it('rate-limits anonymous asking per client address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
@@ -396,6 +426,7 @@ describe('bad input', () => {
       ['feedback out of range', () => post(`/api/help/track/${asked.trackingToken}/feedback`, undefined, { rating: 9 })],
       ['an unknown inbox filter', () => get('/api/help-requests?state=lost', adviser)],
       ['an unknown guide language', () => get('/api/guides?lang=fr')],
+      ['an unknown goal', () => get('/api/guides?goal=getting-rich')],
       ['an unknown directory topic', () => get('/api/services?topic=visa')],
       [
         'a duty slot ending at its start',
@@ -483,6 +514,15 @@ describe('guides and the service directory', () => {
       'qualification-recognition',
     ]);
     expect((await get('/api/guides/no-such-guide')).statusCode).toBe(404);
+
+    // Beside a mentee's recommendations: the guides that serve their goals, none for goals a mentor serves better.
+    const byGoal = (await get('/api/guides?goal=job-search&goal=wellbeing&lang=tl')).json().items.map((guide: { slug: string }) => guide.slug);
+    expect(byGoal.sort()).toEqual(['help-at-night', 'qualification-recognition']);
+    expect((await get('/api/guides?goal=employment-rights')).json().items.map((guide: { topic: string }) => guide.topic)).toEqual(
+      expect.arrayContaining(['employment']),
+    );
+    expect((await get('/api/guides?goal=employment-rights')).json().items.every((guide: { topic: string }) => guide.topic === 'employment')).toBe(true);
+    expect((await get('/api/guides?goal=leadership')).json().items).toEqual([]);
   });
 
   it('lists services with sources, and never shows an unconfirmed number to the public', async () => {

@@ -78,8 +78,8 @@ export interface CountingSink {
   port: number;
   /** Message-ID → how many times the server accepted it. */
   counts: Map<string, number>;
-  /** Every acceptance, in order. */
-  accepted: { messageId: string; at: number }[];
+  /** Every acceptance, in order, with its envelope recipients. */
+  accepted: { messageId: string; at: number; to: string[] }[];
   /** Messages answered with a refusal while refusing. */
   refused: number;
   /** Answer every message with this reply (421, 451, …) until accept() is called. */
@@ -101,7 +101,7 @@ const MESSAGE_ID = /^message-id:[ \t]*(<[^>\r\n]+>)/im;
  */
 export async function startCountingSink(options: { acceptDelayMs?: number } = {}): Promise<CountingSink> {
   const counts = new Map<string, number>();
-  const accepted: { messageId: string; at: number }[] = [];
+  const accepted: { messageId: string; at: number; to: string[] }[] = [];
   let refusal: { code: number; message: string } | undefined;
   let server: SMTPServer | undefined;
   let port = 0;
@@ -113,7 +113,7 @@ export async function startCountingSink(options: { acceptDelayMs?: number } = {}
       disableReverseLookup: true,
       logger: false,
       closeTimeout: 200,
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
         let head = '';
         stream.on('data', (chunk: Buffer) => {
           if (head.length < 16_384 && !head.includes('\r\n\r\n')) head += chunk.toString('latin1');
@@ -128,7 +128,7 @@ export async function startCountingSink(options: { acceptDelayMs?: number } = {}
             }
             const messageId = MESSAGE_ID.exec(head.split('\r\n\r\n', 1)[0] ?? '')?.[1] ?? '<none>';
             counts.set(messageId, (counts.get(messageId) ?? 0) + 1);
-            accepted.push({ messageId, at: Date.now() });
+            accepted.push({ messageId, at: Date.now(), to: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
             callback();
           };
           if (options.acceptDelayMs) setTimeout(answer, options.acceptDelayMs);
@@ -347,9 +347,11 @@ export interface WorkerProcess {
 export async function startWorkerProcess(
   env: { databaseUrl: string; redisUrl: string; smtpUrl: string; prefix: string; mailRatePerSecond?: number },
   tuning: Partial<JobTuning>,
+  options: { appJobHandlers?: boolean } = {},
 ): Promise<WorkerProcess> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'worker-process.ts'), JSON.stringify(tuning)], {
+  const args = [path.join(import.meta.dirname, 'worker-process.ts'), JSON.stringify(tuning), ...(options.appJobHandlers ? ['app-job-handlers'] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -81,6 +81,8 @@ export interface Guide extends GuideSummary {
   /** Sanitised by the API. */
   bodyHtml: string;
   bodyMarkdown: string;
+  /** Whether the reader may edit guides. */
+  editable: boolean;
 }
 
 /** One explained part of a routing score (server/matching/help-routing.ts). */

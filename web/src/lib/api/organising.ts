@@ -59,6 +59,13 @@ export interface MyEvent {
   checkInCode: string | null;
 }
 
+/** GET /api/me/trainer-sessions: counts only, never the participants' names. */
+export interface TrainerSession {
+  event: MyEvent['event'] & { status: 'published' | 'cancelled' };
+  attendance: { capacity: number | null; going: number; checkedIn: number; waitlisted: number; seatsLeft: number | null };
+  coTrainers: { displayName: string }[];
+}
+
 export interface CalendarFeed {
   url: string;
   webcalUrl: string;

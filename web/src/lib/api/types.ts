@@ -158,3 +158,21 @@ export interface NotificationPreference {
   kind: string;
   enabled: boolean;
 }
+
+export type ReportState = 'open' | 'actioned' | 'dismissed';
+export type ReportReason = 'harassment' | 'spam' | 'scam' | 'inappropriate' | 'safety' | 'other';
+
+/** GET /api/admin/reports: what a member reported, about a person or an event. */
+export interface ReportForAdmin {
+  id: string;
+  reason: ReportReason;
+  details: string;
+  state: ReportState;
+  createdAt: string;
+  reporterId: string | null;
+  subjectUserId: string | null;
+  subjectUserName: string | null;
+  subjectEventId: string | null;
+  subjectEventTitle: string | null;
+  resolution: string | null;
+}

@@ -37,12 +37,21 @@ export async function loadGuides(
   lang: Locale,
   query: { topic?: string; audience?: string; q?: string } = {},
 ): Promise<GuideSummary[] | null> {
+  return (await loadGuideList(fetch, lang, query))?.items ?? null;
+}
+
+/** The guides, and whether the reader may write guides (admins, members of an approved organisation). */
+export async function loadGuideList(
+  fetch: Fetch,
+  lang: Locale,
+  query: { topic?: string; audience?: string; q?: string } = {},
+): Promise<{ items: GuideSummary[]; canEdit: boolean } | null> {
   const params = new URLSearchParams({ lang });
   if (query.topic) params.set('topic', query.topic);
   if (query.audience) params.set('audience', query.audience);
   if (query.q) params.set('q', query.q);
-  const result = await callApi<{ items: GuideSummary[] }>(fetch, 'GET', `/api/guides?${params}`);
-  return result.ok ? result.data.items : null;
+  const result = await callApi<{ items: GuideSummary[]; canEdit?: boolean }>(fetch, 'GET', `/api/guides?${params}`);
+  return result.ok ? { items: result.data.items, canEdit: result.data.canEdit === true } : null;
 }
 
 export function notFoundUnless(condition: boolean, message: string): void {

@@ -13,5 +13,5 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const lang = asked && isLocale(asked) ? asked : locals.locale;
   const result = await callApi<Guide>(fetch, 'GET', `/api/guides/${params.slug}?lang=${lang}`);
   if (!result.ok) error(result.status === 404 || result.status === 400 ? 404 : 503, { message: result.error.message });
-  return { guide: result.data, chosenLanguage: lang !== locals.locale ? lang : null };
+  return { guide: result.data, chosenLanguage: lang !== locals.locale ? lang : null, saved: url.searchParams.get('saved') === '1' };
 };

@@ -14,9 +14,10 @@ interface Ticket extends MyEvent {
 
 export const load: PageServerLoad = async (event) => {
   requireSignedIn(event);
-  const [mine, calendar] = await Promise.all([
+  const [mine, calendar, training] = await Promise.all([
     callApi<{ items: MyEvent[] }>(event.fetch, 'GET', '/api/me/events'),
     callApi<CalendarFeed>(event.fetch, 'GET', '/api/me/calendar'),
+    callApi<{ items: unknown[] }>(event.fetch, 'GET', '/api/me/trainer-sessions?limit=1'),
   ]);
   const items = dataOrThrow(mine, event.url).items;
   const tickets: Ticket[] = await Promise.all(
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
   return {
     tickets,
     calendar: calendar.ok ? calendar.data : null,
+    /** Whether they deliver sessions coming up (/me/sessions). */
+    isTrainer: training.ok && training.data.items.length > 0,
     done: done === 'cancelled' || done === 'calendar' ? done : null,
   };
 };
