@@ -3,6 +3,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from './runtime.ts';
+import { buildRequestValidator } from './lib/validator.ts';
 import { errorHandlerPlugin, frameworkErrorHandler } from './plugins/error-handler.ts';
 import { routeTablePlugin } from './plugins/route-table.ts';
 import { textInputPlugin } from './plugins/text-input.ts';
@@ -47,7 +48,7 @@ export async function buildApp(runtime: Runtime, options: AppOptions = {}): Prom
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler,
     trustProxy: runtime.config.publicUrl.startsWith('https:'),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(routeTablePlugin);

@@ -338,6 +338,31 @@ function defectsOf(node: Node): { what: string; value: Json }[] {
   return defects;
 }
 
+/**
+ * Wrong types a lenient validator would quietly convert ("3" for 3, 123 for "123", one item for a
+ * list). A query string is text, so these are fine there; in a JSON body they are the caller's
+ * mistake and must be refused, not guessed at.
+ */
+function bodyOnlyDefectsOf(node: Node): { what: string; value: Json }[] {
+  const { schema } = node;
+  const sample = sampleOf(schema, node.path);
+  switch (mainType(schema)) {
+    case 'integer':
+    case 'number':
+      return [{ what: 'a number written as text', value: String(sample) }];
+    case 'boolean':
+      return [{ what: 'a boolean written as text', value: String(sample) }];
+    case 'string':
+      return [{ what: 'a number instead of text', value: 12345 }];
+    case 'array': {
+      const item = sampleOf(schema.items ?? {}, [...node.path, 0]);
+      return item === null || typeof item !== 'object' ? [{ what: 'one item instead of a list', value: item }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
 const isRefused = (schema: Schema, value: Json) => !Value.Check(schema as unknown as TSchema, value);
 
 /** The body or query cases of a route: generated from its schema, each checked to be a real defect. */
@@ -370,7 +395,7 @@ function objectCases(route: RouteEntry, part: 'body' | 'querystring'): Case[] {
       if (typeof path.at(-1) === 'string' && parent?.required?.includes(path.at(-1) as string) && !('default' in schema)) {
         add(`${fieldName(path)} missing`, withValue(variant, base, path, { remove: true }), path);
       }
-      for (const defect of defectsOf(node)) {
+      for (const defect of [...defectsOf(node), ...(part === 'body' ? bodyOnlyDefectsOf(node) : [])]) {
         // A query string carries text: objects and lists-of-objects are not expressible there.
         if (part === 'querystring' && typeof defect.value === 'object' && defect.value !== null && !Array.isArray(defect.value)) continue;
         if (part === 'querystring' && Array.isArray(defect.value)) continue;
