@@ -156,7 +156,7 @@ console.log(gc ? '' : '(run with node --expose-gc for steadier memory figures)\n
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 const json: {
   topk: { mentors: number; p50_ms: number; p95_ms: number; p99_ms: number; build_ms: number; heap_mb: number }[];
-  cohort: { migrants: number; mentors: number; seconds: number; total: number; assigned: number; heap_mb: number }[];
+  cohort: { migrants: number; mentors: number; seconds: number; cpu_seconds: number; rounds: number; certified: boolean; total: number; assigned: number; heap_mb: number }[];
   baseline: {
     topk_method: string;
     cohort_method: string;
@@ -369,6 +369,9 @@ for (const [menteeCount, mentorCount] of cohorts) {
     migrants: menteeCount,
     mentors: mentorCount,
     seconds: round(elapsed / 1000, 3),
+    cpu_seconds: round((used.user + used.system) / 1e6, 3),
+    rounds: result.stats.rounds,
+    certified: result.stats.certified,
     total: result.total,
     assigned: result.pairs.length,
     heap_mb: round(peak, 1),

@@ -11,10 +11,16 @@
 // the total of solving it all at once, at a fraction of the time. Should pricing ever fail to
 // settle, the last round solves the whole graph.
 //
+// Speed at 10,000 × 5,000 (47 million pairs): every pair is scored once by RowScorer (one byte
+// each) and each mentee's row is sorted by score as it is scored, so pricing reads a row only
+// down to where no mentor can be priced in (duals are non-negative). A round with few mentees
+// to fix adds its edges to the solved graph (AssignmentSolver.addEdges, a warm start) instead
+// of solving again.
+//
 // Deterministic: mentees and mentors are put in id order first, and every tie (first-round
 // cut-offs, pricing, the solver's own) goes to the smaller index.
 import { AssignmentSolver, type Assignment, type AssignmentColumns } from './assignment.ts';
-import { MentorTable, compileMentee, scoreRow, type CompiledMentee } from './mentor-table.ts';
+import { MentorTable, RowScorer, compileMentee, type CompiledMentee } from './mentor-table.ts';
 import { scoreMatch } from './score.ts';
 import type { MatchContext, MenteeProfile, MentorCandidate, ProgressCallback, ScoredMatch } from './types.ts';
 import { SCORE_MAX } from './weights.ts';
@@ -30,10 +36,17 @@ export interface CohortOptions {
   onProgress?: ProgressCallback;
   /**
    * The first round's graph: each mentee's best `perMentee` mentors (default 6) and each
-   * mentor's best `perMentorPlace` × places mentees (default 6). Only speed depends on it,
+   * mentor's best `perMentorPlace` × places mentees (default 2). Only speed depends on it,
    * never the answer.
    */
   firstRound?: { perMentee?: number; perMentorPlace?: number };
+  /**
+   * A pricing round that finds violated edges at more than this share of the mentees solves
+   * again from scratch; at or below it, it adds them to the solved graph and re-routes only
+   * those mentees (a warm start). Default 0.1; 0 always solves again, 1 always repairs. Only
+   * speed depends on it, never the answer.
+   */
+  coldShare?: number;
 }
 
 export interface CohortAsyncOptions extends CohortOptions {
@@ -91,6 +104,8 @@ export interface CohortResult {
 
 const MAX_PRICING_ROUNDS = 40;
 const VIOLATORS_PER_MENTEE = 8;
+/** Above this share of mentees with a violated edge, a round solves again instead of repairing. */
+const COLD_SHARE = 0.1;
 
 /**
  * The score that keeps the best `keep` entries of a histogram (scores 1…SCORE_MAX at
@@ -131,31 +146,85 @@ function scoreMentee(
   pairs: PairScores,
   i: number,
   q: CompiledMentee,
-  table: MentorTable,
+  scorer: RowScorer,
   usable: Uint8Array,
   excluded: Uint8Array,
+  rows: SortedRows | undefined,
+  histogram: Int32Array,
 ): void {
   const { m, scores, places } = pairs;
-  const speaks = q.languages.conversational;
-  const conversational = table.conversational;
+  const offset = i * m;
+  // Every pair that shares a language at once (score > 0 exactly then), the other filters after.
+  scorer.score(q, scores, offset);
   let eligible = 0;
   let edges = 0;
   let shared = 0;
+  histogram.fill(0);
   for (let r = 0; r < m; r++) {
-    // Cheapest test first; the full score only for pairs that can become edges.
-    if ((conversational[r]! & speaks) === 0) continue;
+    const score = scores[offset + r]!;
+    histogram[score]! += 1; // before the filters: corrected below for the pairs they drop
+    if (score === 0) continue;
     shared = 1;
-    if (excluded[r] === 1 || usable[r] === 0) continue;
+    if (excluded[r] === 1 || usable[r] === 0) {
+      histogram[score]! -= 1;
+      scores[offset + r] = 0;
+      continue;
+    }
     eligible += 1;
-    if (places[r] === 0) continue;
-    const score = scoreRow(table, r, q);
-    if (score <= 0) continue;
-    scores[i * m + r] = score;
+    if (places[r] === 0) {
+      histogram[score]! -= 1;
+      scores[offset + r] = 0;
+      continue;
+    }
     edges += 1;
   }
   pairs.eligibleMentors[i] = eligible;
   pairs.edges[i] = edges;
   pairs.sharedLanguage[i] = shared;
+  if (rows !== undefined) sortRow(pairs, rows, i, histogram);
+}
+
+/**
+ * Each mentee's edges by score, best first (ties to the smaller mentor index): order[start[i] …
+ * start[i + 1]) are mentor rows. Pricing walks a mentee's row from the top and stops as soon as
+ * no mentor further down can be priced in, so a round reads a few mentors per mentee, not all.
+ */
+interface SortedRows {
+  start: Int32Array;
+  order: Uint16Array | Int32Array;
+}
+
+/**
+ * Sorts row i into rows.order after rows i - 1 (rows.start[i] is set, start[i + 1] is set
+ * here); histogram[score] holds how many of the row's pairs have each score (index 0 unused).
+ */
+function sortRow({ m, scores, edges }: PairScores, { start, order }: SortedRows, i: number, histogram: Int32Array): void {
+  const offset = i * m;
+  start[i + 1] = start[i]! + edges[i]!;
+  // histogram[score] becomes where that score's run starts (best score first).
+  for (let score = SCORE_MAX, p = start[i]!; score > 0; score--) {
+    const here = histogram[score]!;
+    histogram[score] = p;
+    p += here;
+  }
+  for (let r = 0; r < m; r++) {
+    const score = scores[offset + r]!;
+    if (score > 0) order[histogram[score]!++] = r;
+  }
+}
+
+function sortRows(pairs: PairScores): SortedRows {
+  const { n, edges } = pairs;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += edges[i]!;
+  const rows: SortedRows = { start: new Int32Array(n + 1), order: new Int32Array(total) };
+  const histogram = new Int32Array(SCORE_MAX + 1);
+  for (let i = 0; i < n; i++) {
+    histogram.fill(0);
+    for (let r = 0, offset = i * pairs.m; r < pairs.m; r++) histogram[pairs.scores[offset + r]!]! += 1;
+    sortRow(pairs, rows, i, histogram);
+  }
+  return rows;
 }
 
 /**
@@ -163,35 +232,65 @@ function scoreMentee(
  * `perMentorPlace` × places mentees (when places are scarce, the mentors' side decides).
  * Ties go to the smaller index, so the graph depends on the input only.
  */
-function firstRoundGraph({ n, m, scores, places }: PairScores, perMentee: number, perMentorPlace: number): Uint8Array {
+function firstRoundGraph(
+  { n, m, scores, places }: PairScores,
+  { start, order }: SortedRows,
+  perMentee: number,
+  perMentorPlace: number,
+): { inGraph: Uint8Array; cells: number[] } {
   const inGraph = new Uint8Array(n * m);
-  const histogram = new Int32Array(SCORE_MAX + 1);
+  const cells: number[] = [];
   for (let i = 0; i < n; i++) {
-    histogram.fill(0);
-    for (let r = 0; r < m; r++) histogram[scores[i * m + r]!]! += 1;
-    const [threshold, fitting] = cutOff(histogram, 0, perMentee);
-    let ties = fitting;
-    for (let r = 0; r < m; r++) {
-      const score = scores[i * m + r]!;
-      if (score > threshold || (score === threshold && score > 0 && ties-- > 0)) inGraph[i * m + r] = 1;
+    for (let k = start[i]!, last = Math.min(start[i + 1]!, start[i]! + perMentee); k < last; k++) {
+      inGraph[i * m + order[k]!] = 1;
+      cells.push(i * m + order[k]!);
     }
   }
-  const width = SCORE_MAX + 1;
-  const columns = new Int32Array(m * width);
-  for (let i = 0; i < n; i++) for (let r = 0; r < m; r++) columns[r * width + scores[i * m + r]!]! += 1;
-  const threshold = new Int32Array(m);
-  const ties = new Int32Array(m);
-  for (let r = 0; r < m; r++) [threshold[r], ties[r]] = cutOff(columns, r * width, Math.ceil(perMentorPlace * places[r]!));
-  for (let i = 0; i < n; i++) {
-    for (let r = 0; r < m; r++) {
-      const score = scores[i * m + r]!;
-      if (score === 0 || score < threshold[r]!) continue;
-      if (score > threshold[r]! || ties[r]!-- > 0) inGraph[i * m + r] = 1;
+  // The mentors' side: all pairs by score, best first, then by mentee: each mentor takes its
+  // first quota. Rows are sorted, so each score level is a run at each mentee's cursor.
+  const quota = new Int32Array(m);
+  let open = 0;
+  for (let r = 0; r < m; r++) {
+    quota[r] = Math.ceil(perMentorPlace * places[r]!);
+    if (quota[r]! > 0) open += 1;
+  }
+  const cursor = start.slice(0, n);
+  for (let score = SCORE_MAX; score > 0 && open > 0; score--) {
+    for (let i = 0; i < n && open > 0; i++) {
+      const offset = i * m;
+      let k = cursor[i]!;
+      for (const last = start[i + 1]!; k < last; k++) {
+        const r = order[k]!;
+        if (scores[offset + r] !== score) break;
+        if (quota[r]! > 0) {
+          if (inGraph[offset + r] === 0) cells.push(offset + r);
+          inGraph[offset + r] = 1;
+          quota[r]! -= 1;
+          if (quota[r] === 0) open -= 1;
+        }
+      }
+      cursor[i] = k;
     }
   }
-  return inGraph;
+  return { inGraph, cells };
 }
 
+/** The graph's edges from a list of its cells (i * m + r). */
+function cellColumns({ n, m, scores }: PairScores, cells: readonly number[], places: Int32Array): AssignmentColumns {
+  const edgeLeft = new Int32Array(cells.length);
+  const edgeRight = new Int32Array(cells.length);
+  const edgeWeight = new Float64Array(cells.length);
+  for (let e = 0; e < cells.length; e++) {
+    const c = cells[e]!;
+    const i = Math.floor(c / m);
+    edgeLeft[e] = i;
+    edgeRight[e] = c - i * m;
+    edgeWeight[e] = scores[c]!;
+  }
+  return { left: n, capacities: places, edgeLeft, edgeRight, edgeWeight };
+}
+
+/** The graph's edges from its cell marks: every cell, so for the whole graph only. */
 function graphColumns({ n, m, scores }: PairScores, inGraph: Uint8Array, places: Int32Array): AssignmentColumns {
   let count = 0;
   for (let c = 0; c < n * m; c++) count += inGraph[c]!;
@@ -213,33 +312,54 @@ function graphColumns({ n, m, scores }: PairScores, inGraph: Uint8Array, places:
 
 /**
  * Pricing: an edge outside the graph with score > leftDual + rightDual could raise the total.
- * Each mentee brings its most violated few per round, so the graph grows by what matters.
- * Returns how many edges violated (0 proves the duals cover the whole graph).
+ * Each mentee brings its most violated few per round (ties to the better score, then the
+ * smaller index), so the graph grows by what matters. Duals are non-negative, so walking a
+ * mentee's row best first can stop once score <= leftDual + the worst violation kept: no
+ * mentor further down can violate by more. Returns how many mentees had a violated edge (0
+ * proves the duals cover the whole graph); the edges brought in are appended to `added`.
  */
-function priceOutside({ n, m, scores }: PairScores, inGraph: Uint8Array, duals: Assignment['duals']): number {
-  const violation = new Float64Array(m);
-  const violators: number[] = [];
-  let violations = 0;
+function priceOutside(
+  { n, m, scores }: PairScores,
+  { start, order }: SortedRows,
+  inGraph: Uint8Array,
+  duals: Assignment['duals'],
+  added: number[],
+): number {
+  const right = Float64Array.from(duals.right);
+  const keep = VIOLATORS_PER_MENTEE;
+  const kept = new Int32Array(keep);
+  const by = new Float64Array(keep);
+  let violating = 0;
   for (let i = 0; i < n; i++) {
     const y = duals.left[i]!;
-    violators.length = 0;
-    for (let r = 0; r < m; r++) {
-      const score = scores[i * m + r]!;
-      if (score === 0 || inGraph[i * m + r] === 1) continue;
-      const by = score - y - duals.right[r]!;
-      if (by > 0) {
-        violation[r] = by;
-        violators.push(r);
+    const offset = i * m;
+    let count = 0;
+    let floor = 0; // a violation must exceed this to be kept
+    for (let k = start[i]!, last = start[i + 1]!; k < last; k++) {
+      const r = order[k]!;
+      const score = scores[offset + r]!;
+      if (score <= y + floor) break;
+      const violation = score - y - right[r]!;
+      if (violation <= floor || inGraph[offset + r] === 1) continue;
+      // Insert into the kept list, most violated first; a tie stays behind the earlier one.
+      let at = count < keep ? count++ : keep - 1;
+      while (at > 0 && by[at - 1]! < violation) {
+        by[at] = by[at - 1]!;
+        kept[at] = kept[at - 1]!;
+        at -= 1;
       }
+      by[at] = violation;
+      kept[at] = r;
+      if (count === keep) floor = by[keep - 1]!;
     }
-    violations += violators.length;
-    if (violators.length > VIOLATORS_PER_MENTEE) {
-      violators.sort((a, b) => violation[b]! - violation[a]! || a - b);
-      violators.length = VIOLATORS_PER_MENTEE;
+    if (count === 0) continue;
+    violating += 1;
+    for (let j = 0; j < count; j++) {
+      inGraph[offset + kept[j]!] = 1;
+      added.push(offset + kept[j]!);
     }
-    for (const r of violators) inGraph[i * m + r] = 1;
   }
-  return violations;
+  return violating;
 }
 
 function dualObjective(duals: Assignment['duals'], places: Int32Array): number {
@@ -286,6 +406,12 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
     sharedLanguage: new Uint8Array(n),
   };
   const excluded = new Uint8Array(m);
+  const scorer = new RowScorer(table, m);
+  // Rows are sorted while they are hot from scoring; mentor indices fit 16 bits up to 65,536
+  // mentors (two bytes a pair), else a second pass sorts them into 32-bit indices afterwards.
+  const sortedAsScored: SortedRows | undefined =
+    m <= 2 ** 16 ? { start: new Int32Array(n + 1), order: new Uint16Array(n * m) } : undefined;
+  const histogram = new Int32Array(SCORE_MAX + 1);
   for (let i = 0; i < n; i++) {
     const context = input.contexts?.get(mentees[i]!.id);
     const marked: number[] = [];
@@ -298,7 +424,7 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
         }
       }
     }
-    scoreMentee(pairs, i, compileMentee(mentees[i]!), table, usable, excluded);
+    scoreMentee(pairs, i, compileMentee(mentees[i]!), scorer, usable, excluded, sortedAsScored, histogram);
     for (const row of marked) excluded[row] = 0;
     if (i % 64 === 63) {
       progress((15 * (i + 1)) / n);
@@ -309,39 +435,57 @@ function* cohortSteps(input: CohortInput, options: CohortOptions): Generator<voi
   for (const edges of pairs.edges) eligiblePairs += edges;
   progress(15);
 
-  const inGraph = firstRoundGraph(
+  const rows = sortedAsScored ?? sortRows(pairs);
+  const { inGraph, cells } = firstRoundGraph(
     pairs,
+    rows,
     Math.max(0, Math.floor(options.firstRound?.perMentee ?? 6)),
-    Math.max(0, options.firstRound?.perMentorPlace ?? 6),
+    Math.max(0, options.firstRound?.perMentorPlace ?? 2),
   );
   progress(20);
 
-  // Rounds: solve on the edges in the graph, price the others with the dual, add the violators.
+  // Rounds: solve on the edges in the graph, price the others with the dual, add the violators
+  // to the same solver (a warm start: only what they change is re-routed), until none is left.
   let solved: Assignment | undefined;
+  let solver: AssignmentSolver | undefined;
   let solvedEdges = 0;
   let rounds = 0;
   let certified = false;
   let base = 20;
+  const added: number[] = [];
+  const coldShare = Math.max(0, options.coldShare ?? COLD_SHARE);
+  let cold = false;
   while (!certified) {
     rounds += 1;
     const everything = rounds > MAX_PRICING_ROUNDS;
-    if (everything) for (let c = 0; c < n * m; c++) inGraph[c] = pairs.scores[c]! > 0 ? 1 : 0;
-    const graph = graphColumns(pairs, inGraph, places);
-    solvedEdges = graph.edgeLeft.length;
-    const solver = new AssignmentSolver(graph);
-    const span = (95 - base) * (rounds === 1 ? 0.8 : 0.5);
-    const chunk = Math.max(1, Math.ceil(n / 100));
-    while (!solver.step(chunk)) {
-      progress(base + (span * solver.progress) / 100);
-      yield;
+    if (solver === undefined || everything || cold) {
+      if (everything) for (let c = 0; c < n * m; c++) inGraph[c] = pairs.scores[c]! > 0 ? 1 : 0;
+      const graph = everything ? graphColumns(pairs, inGraph, places) : cellColumns(pairs, cells, places);
+      solver = new AssignmentSolver(graph);
+      const span = (95 - base) * 0.8;
+      const chunk = Math.max(1, Math.ceil(n / 100));
+      while (!solver.step(chunk)) {
+        progress(base + (span * solver.progress) / 100);
+        yield;
+      }
+      base += span;
+    } else {
+      solver.addEdges(cellColumns(pairs, added, places));
+      base += (95 - base) * 0.3;
+      progress(base);
     }
-    base += span;
+    solvedEdges = solver.edgeCount;
     solved = solver.result();
     if (everything) {
       certified = true;
       break;
     }
-    if (priceOutside(pairs, inGraph, solved.duals) === 0) {
+    added.length = 0;
+    const violating = priceOutside(pairs, rows, inGraph, solved.duals, added);
+    // Many mentees to re-route: solving again costs less than repairing (see the decision).
+    cold = violating > n * coldShare;
+    for (const c of added) cells.push(c);
+    if (violating === 0) {
       certified = dualObjective(solved.duals, places) === solved.total;
       // Duals that cover every edge but miss the total would be a solver bug: solve it all.
       if (!certified) rounds = MAX_PRICING_ROUNDS;

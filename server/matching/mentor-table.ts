@@ -10,6 +10,7 @@ import {
   LEARNING_CANTONESE_GOAL,
   LOCATION_POINTS,
   PART_MAX,
+  SCORE_MAX,
   availabilityPoints,
   clampScore,
   experiencePoints,
@@ -273,4 +274,154 @@ export function scoreRow(table: MentorTable, row: number, q: CompiledMentee): nu
 
   const seniority = experience(table.years[row]! - q.years);
   return clamp(industry + language + goals + availability + location + seniority - table.penalty[row]!);
+}
+
+function bits(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The language part of scoreRow, or 0 when no language is shared at conversational or better. */
+function languagePart(table: MentorTable, row: number, q: CompiledMentee): number {
+  const conversational = table.conversational[row]!;
+  if ((conversational & q.languages.conversational) === 0) return 0;
+  const native = table.native[row]!;
+  let language =
+    (native & q.languages.native) !== 0
+      ? SHARED_NATIVE
+      : (table.fluent[row]! & q.languages.fluent) !== 0
+        ? SHARED_FLUENT
+        : SHARED_CONVERSATIONAL;
+  if ((conversational & q.languages.strongest) !== 0) language += STRONGEST_BONUS;
+  if (q.learningCantonese && (native & CANTONESE_BIT) !== 0) language += CANTONESE_BONUS;
+  return language > LANGUAGE_MAX ? LANGUAGE_MAX : language;
+}
+
+function locationPart(table: MentorTable, row: number, q: CompiledMentee): number {
+  const modes = table.modes[row]!;
+  if ((modes & IN_PERSON) !== 0 && q.district >= 0) {
+    if (table.district[row] === q.district) return SAME_DISTRICT;
+    if (table.region[row] === q.region) return SAME_REGION;
+  }
+  return (modes & VIDEO) !== 0 ? VIDEO_OFFERED : 0;
+}
+
+function industryPart(table: MentorTable, row: number, q: CompiledMentee): number {
+  if (q.industryBit === 0) return 0;
+  if (table.industry[row] === q.industry) return SAME_INDUSTRY;
+  if ((table.expertise[row]! & q.industryBit) !== 0) return MENTOR_EXPERTISE;
+  if ((table.groups[row]! & q.groupBit) !== 0) return SAME_GROUP;
+  return 0;
+}
+
+/** Rows grouped by equal values of some columns: class of each row, one row per class. */
+function classesOf(rows: number, key: (row: number) => string): { classOf: Int32Array; sample: Int32Array } {
+  const ids = new Map<string, number>();
+  const classOf = new Int32Array(rows);
+  const sample: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    const k = key(row);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = sample.length;
+      ids.set(k, id);
+      sample.push(row);
+    }
+    classOf[row] = id;
+  }
+  return { classOf, sample: Int32Array.from(sample) };
+}
+
+/**
+ * scoreRow for every row of a fixed table and many mentees: cohort matching scores tens of
+ * millions of pairs. Mentors fall into few classes by languages and place, by industry and by
+ * years, so per mentee the parts are worked out once per class (with the same rules as
+ * scoreRow, a test keeps them equal) and each pair is then a few table look-ups and two bit
+ * counts, without branches that depend on the data. The table must not change meanwhile.
+ */
+export class RowScorer {
+  private readonly rows: number;
+  // Classes of rows: by languages, by place, by both, by trade (industry, expertise), by years.
+  private readonly language: { classOf: Int32Array; sample: Int32Array };
+  private readonly place: { classOf: Int32Array; sample: Int32Array };
+  private readonly both: { classOf: Int32Array; sample: Int32Array };
+  private readonly trade: { classOf: Int32Array; sample: Int32Array };
+  private readonly seniority: { classOf: Int32Array; sample: Int32Array };
+  private readonly languagePoints: Int32Array;
+  private readonly placeOnlyPoints: Int32Array;
+  private readonly placePoints: Int32Array;
+  private readonly tradePoints: Int32Array;
+  private readonly seniorityPoints: Int32Array;
+
+  constructor(
+    private readonly table: MentorTable,
+    rows: number,
+  ) {
+    this.rows = rows;
+    const t = table;
+    this.language = classesOf(rows, (r) => `${t.conversational[r]} ${t.fluent[r]} ${t.native[r]}`);
+    this.place = classesOf(rows, (r) => `${t.modes[r]} ${t.district[r]} ${t.region[r]}`);
+    const language = this.language.classOf;
+    const place = this.place.classOf;
+    this.both = classesOf(rows, (r) => `${language[r]} ${place[r]}`);
+    this.trade = classesOf(rows, (r) => `${t.industry[r]} ${t.expertise[r]} ${t.groups[r]}`);
+    this.seniority = classesOf(rows, (r) => String(t.years[r]));
+    this.languagePoints = new Int32Array(this.language.sample.length);
+    this.placeOnlyPoints = new Int32Array(this.place.sample.length);
+    this.placePoints = new Int32Array(this.both.sample.length);
+    this.tradePoints = new Int32Array(this.trade.sample.length);
+    this.seniorityPoints = new Int32Array(this.seniority.sample.length);
+  }
+
+  /**
+   * out[offset + row] for every row: scoreRow's total, or 0 when they share no language at
+   * conversational or better (an eligible pair scores at least 3, so 0 is never a total).
+   */
+  score(q: CompiledMentee, out: Uint8Array, offset: number): void {
+    const table = this.table;
+    const placePoints = this.placePoints;
+    const tradePoints = this.tradePoints;
+    const seniorityPoints = this.seniorityPoints;
+    const languagePoints = this.languagePoints;
+    const placeOnlyPoints = this.placeOnlyPoints;
+    for (let c = 0, samples = this.language.sample; c < samples.length; c++) languagePoints[c] = languagePart(table, samples[c]!, q);
+    for (let c = 0, samples = this.place.sample; c < samples.length; c++) placeOnlyPoints[c] = locationPart(table, samples[c]!, q);
+    // Language and location together; 0 when no language is shared (language is then >= 8).
+    for (let c = 0, samples = this.both.sample, language = this.language.classOf, place = this.place.classOf; c < samples.length; c++) {
+      const row = samples[c]!;
+      const points = languagePoints[language[row]!]!;
+      placePoints[c] = points === 0 ? 0 : points + placeOnlyPoints[place[row]!]!;
+    }
+    for (let c = 0, samples = this.trade.sample; c < samples.length; c++) tradePoints[c] = industryPart(table, samples[c]!, q);
+    for (let c = 0, samples = this.seniority.sample; c < samples.length; c++) {
+      seniorityPoints[c] = experience(table.years[samples[c]!]! - q.years);
+    }
+    const placeOf = this.both.classOf;
+    const tradeOf = this.trade.classOf;
+    const seniorityOf = this.seniority.classOf;
+    const topics = table.topics;
+    const slots = table.availability;
+    const penalty = table.penalty;
+    const goals = q.goals;
+    const goalTable = q.goalPoints;
+    const availability = q.availability;
+    const bySlots = AVAILABILITY_BY_SLOTS;
+    const top = SCORE_MAX;
+    for (let r = 0, rows = this.rows; r < rows; r++) {
+      const near = placePoints[placeOf[r]!]!;
+      if (near === 0) {
+        out[offset + r] = 0;
+        continue;
+      }
+      const points =
+        near +
+        tradePoints[tradeOf[r]!]! +
+        seniorityPoints[seniorityOf[r]!]! +
+        goalTable[bits(topics[r]! & goals)]! +
+        bySlots[bits(slots[r]! & availability)]! -
+        penalty[r]!;
+      out[offset + r] = points < 0 ? 0 : points > top ? top : points;
+    }
+  }
 }

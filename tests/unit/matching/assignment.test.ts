@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AssignmentSolver,
   isCertifiedOptimal,
   maxWeightAssignment,
   type Assignment,
@@ -90,6 +91,65 @@ describe('maxWeightAssignment', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  // Warm start: solve part of the edges, add the rest in batches (addEdges), compare to cold.
+  const warmSolve = (graph: AssignmentGraph, split: number[]): Assignment => {
+    const batches: (readonly [number, number, number])[][] = [[], [], []];
+    graph.edges.forEach((edge, e) => batches[split[e % split.length]! % 3]!.push(edge));
+    const columns = (edges: (readonly [number, number, number])[]) => ({
+      edgeLeft: Int32Array.from(edges, (edge) => edge[0]),
+      edgeRight: Int32Array.from(edges, (edge) => edge[1]),
+      edgeWeight: Float64Array.from(edges, (edge) => edge[2]),
+    });
+    const solver = new AssignmentSolver({ left: graph.left, capacities: graph.capacities, ...columns(batches[0]!) });
+    solver.step();
+    solver.addEdges(columns(batches[1]!));
+    solver.addEdges(columns(batches[2]!));
+    return solver.result();
+  };
+
+  it('warm start (addEdges) reaches the brute-force optimum on small random graphs', () => {
+    fc.assert(
+      fc.property(graphArb(6, 4, 2), fc.array(fc.nat(2), { minLength: 1, maxLength: 7 }), (graph, split) => {
+        const result = warmSolve(graph, split);
+        expectFeasible(graph, result);
+        expect(result.total).toBe(bruteForceTotal(graph));
+        expect(isCertifiedOptimal(graph, result)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('warm start (addEdges) gives the cold total and a valid certificate on larger random graphs', () => {
+    fc.assert(
+      fc.property(graphArb(40, 15, 4, 0.3), fc.array(fc.nat(2), { minLength: 1, maxLength: 9 }), (graph, split) => {
+        const result = warmSolve(graph, split);
+        expectFeasible(graph, result);
+        expect(result.total).toBe(maxWeightAssignment(graph).total);
+        expect(isCertifiedOptimal(graph, result)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('warm start handles a heavier parallel edge on an assigned pair', () => {
+    const solver = new AssignmentSolver({
+      left: 2,
+      capacities: [1, 1],
+      edgeLeft: Int32Array.from([0, 1]),
+      edgeRight: Int32Array.from([0, 0]),
+      edgeWeight: Float64Array.from([5, 4]),
+    });
+    solver.step();
+    expect(solver.result().total).toBe(5);
+    solver.addEdges({ edgeLeft: [1, 0], edgeRight: [1, 0], edgeWeight: [2, 9] });
+    const result = solver.result();
+    expect(result.total).toBe(11);
+    expect(result.pairs).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
   });
 
   it('maximises weight, not the number of pairs', () => {

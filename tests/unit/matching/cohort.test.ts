@@ -80,8 +80,8 @@ function expectValid(input: CohortInput, result: CohortResult): void {
   }
 }
 
-function cohortArb(maxMentees: number, maxMentors: number): fc.Arbitrary<CohortInput> {
-  return fc.tuple(menteesArb(maxMentees), mentorsArb(maxMentors)).chain(([mentees, mentors]) =>
+function cohortArb(maxMentees: number, maxMentors: number, minMentees = 0, minMentors = 0): fc.Arbitrary<CohortInput> {
+  return fc.tuple(menteesArb(maxMentees, minMentees), mentorsArb(maxMentors, minMentors)).chain(([mentees, mentors]) =>
     fc.tuple(...mentees.map(() => contextArb(mentors.length))).map((contexts) => ({
       mentees,
       mentors,
@@ -117,6 +117,26 @@ describe('matchCohort', () => {
       { numRuns: 100 },
     );
     expect(mostRounds).toBeGreaterThan(1);
+  });
+
+  it('gets the same total repairing each round (warm start) as solving each round again (cold)', () => {
+    let repaired = 0;
+    fc.assert(
+      fc.property(cohortArb(40, 15, 20, 8), (input) => {
+        const first = { perMentee: 1, perMentorPlace: 0 };
+        const warm = matchCohort(input, { firstRound: first, coldShare: 1 });
+        const cold = matchCohort(input, { firstRound: first, coldShare: 0 });
+        const whole = matchCohort(input, { firstRound: { perMentee: 1000 } });
+        expectValid(input, warm);
+        expect(warm.total).toBe(cold.total);
+        expect(warm.total).toBe(whole.total);
+        expect(warm.stats.certified).toBe(true);
+        expect(matchCohort(input, { firstRound: first, coldShare: 1 })).toEqual(warm);
+        if (warm.stats.rounds > 1) repaired += 1;
+      }),
+      { numRuns: 100 },
+    );
+    expect(repaired).toBeGreaterThan(10);
   });
 
   it('gives the same output for the same input, whatever the order of mentees and mentors', () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availabilitySlot } from '../../../server/reference/data.ts';
-import { MentorTable, compileMentee, scoreRow } from '../../../server/matching/mentor-table.ts';
+import { MentorTable, RowScorer, compileMentee, scoreRow } from '../../../server/matching/mentor-table.ts';
 import { checkEligibility, explainMatch, scoreMatch } from '../../../server/matching/score.ts';
 import type { MenteeProfile, MentorCandidate, ScorePart } from '../../../server/matching/types.ts';
 import { PART_MAX, LOAD_PENALTY_MAX, goalPoints, loadPenalty } from '../../../server/matching/weights.ts';
-import { contextArb, menteeArb, mentorArb } from './arbitraries.ts';
+import { contextArb, menteeArb, menteesArb, mentorArb, mentorsArb } from './arbitraries.ts';
 
 const mentor = (over: Partial<MentorCandidate> = {}): MentorCandidate => ({
   id: 'mentor-1',
@@ -206,6 +206,23 @@ describe('properties', () => {
         expect(fast).toBe(scored === undefined ? -1 : scored.score);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the cohort row scorer (mentor classes, part tables) gives the kernel total on every row', () => {
+    fc.assert(
+      fc.property(menteesArb(8, 1), mentorsArb(40, 1), (mentees, mentors) => {
+        const table = new MentorTable(mentors.length);
+        mentors.forEach((mentor, row) => table.write(row, mentor));
+        const scorer = new RowScorer(table, mentors.length);
+        const out = new Uint8Array(mentors.length + 3).fill(255);
+        for (const mentee of mentees) {
+          const q = compileMentee(mentee);
+          scorer.score(q, out, 3);
+          mentors.forEach((_, row) => expect(out[3 + row]).toBe(Math.max(0, scoreRow(table, row, q))));
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });
