@@ -1,6 +1,7 @@
 // The long-lived parts of a Kaifong process, opened in order and closed in reverse:
 // Redis (maybe a private one), the database (migrated, reference data synced, demo data on
 // an empty database), the mail transport and the job system (relay and workers).
+import { useMessageIdHostOf } from './services/outbox.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { openDatabase, runMigrations, type Database } from './db/client.ts';
@@ -64,6 +65,7 @@ export async function createRuntime(config: Config, logger: Logger, options: Run
     }
   };
 
+  useMessageIdHostOf(config.publicUrl);
   try {
     redis = await ensureRedis(config, logger);
 

@@ -27,15 +27,25 @@ export interface EnqueueOptions {
   publicUrl?: string;
 }
 
-export function messageIdFor(id: string, publicUrl: string | undefined): string {
-  let host = 'localhost';
-  if (publicUrl !== undefined) {
-    try {
-      host = new URL(publicUrl).hostname || host;
-    } catch {
-      // keep localhost
-    }
+function hostOf(publicUrl: string): string | undefined {
+  try {
+    return new URL(publicUrl).hostname || undefined;
+  } catch {
+    return undefined;
   }
+}
+
+// Message-IDs name the deployment's own host, from PUBLIC_URL (a Message-ID @localhost looks like
+// spam to receiving servers). Set once per process by createRuntime, so the services that write
+// rows inside their transactions need not carry the URL around.
+let processMessageIdHost = 'localhost';
+
+export function useMessageIdHostOf(publicUrl: string): void {
+  processMessageIdHost = hostOf(publicUrl) ?? 'localhost';
+}
+
+export function messageIdFor(id: string, publicUrl: string | undefined): string {
+  const host = (publicUrl !== undefined ? hostOf(publicUrl) : undefined) ?? processMessageIdHost;
   return `<${id}@${host}>`;
 }
 
