@@ -24,6 +24,7 @@
 // It prints a table and, as its last line, one JSON object with the figures.
 //
 //   BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
+import { createBenchDatabase } from './lib/bench-database.ts';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -631,29 +632,6 @@ class Simulation {
 
 // ------------------------------------------------------------------ setup and report
 
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `kaifong_bench_help_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end({ timeout: 5 });
-      }
-    },
-  };
-}
-
 async function makePeople(database: Database, random: Random, specs: HelperSpec[]): Promise<{ helpers: SimHelper[]; coordinators: Coordinator[] }> {
   const ids = random.fork('ids');
   const helpers: SimHelper[] = [];
@@ -721,7 +699,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
 
   try {
-    const benchDb = await createBenchDatabase(adminUrl);
+    const benchDb = await createBenchDatabase(adminUrl, 'help');
     cleanups.push(() => benchDb.drop());
     const database = await openDatabase({ databaseUrl: benchDb.url, dataDir: '', poolSize: 4 });
     cleanups.push(() => database.close());

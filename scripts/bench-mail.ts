@@ -19,6 +19,7 @@
 //
 //   BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   REDIS_URL           shared Redis (default redis://127.0.0.1:6379)
+import { createBenchDatabase } from './lib/bench-database.ts';
 import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -243,29 +244,6 @@ async function nodemailerAlone(sink: SinkHandle, mail: MailTransport, messages: 
   return { seconds, cpuMsPerMessage, perSecond: messages / seconds, lost, duplicated };
 }
 
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `kaifong_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end({ timeout: 5 });
-      }
-    },
-  };
-}
-
 /**
  * Outbox rows as enqueueNotification writes them (id, Message-ID <id@host>, payload), a
  * thousand per statement and transaction, each with its NOTIFY. Built by Postgres itself, so
@@ -406,7 +384,7 @@ async function main(): Promise<void> {
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     const sink = await startSinkProcess();
     cleanups.push(() => sink.close());
-    const benchDb = await createBenchDatabase(adminUrl);
+    const benchDb = await createBenchDatabase(adminUrl, 'mail');
     cleanups.push(() => benchDb.drop());
     cleanups.push(() => deleteRedisKeys(redisUrl, `${prefix}:*`));
 

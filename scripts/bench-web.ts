@@ -16,6 +16,7 @@
 //   BENCH_DATABASE_URL  server to create the database on (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_REDIS_URL     Redis for the app's queues, under a prefix deleted afterwards (default redis://127.0.0.1:6379)
 //   CHROMIUM_PATH       default /usr/bin/chromium
+import { createBenchDatabase } from './lib/bench-database.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -49,29 +50,6 @@ function positiveInteger(name: string, fallback: number): number {
 }
 
 // ------------------------------------------------------------------ setup
-
-async function createBenchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `kaifong_bench_web_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end({ timeout: 5 });
-      }
-    },
-  };
-}
 
 /**
  * The demo data set with exactly `count` published events: generated with enough events that
@@ -286,7 +264,7 @@ async function main(): Promise<void> {
     await ensureWebBuild((message) => console.error(message));
 
     const helpDeskKey = crypto.randomBytes(32).toString('hex');
-    const benchDb = await createBenchDatabase(adminUrl);
+    const benchDb = await createBenchDatabase(adminUrl, 'web');
     cleanups.push(() => benchDb.drop());
     const database = await openDatabase({ databaseUrl: benchDb.url, dataDir: '', poolSize: 2 });
     try {
