@@ -1,7 +1,7 @@
 // The mentorship lifecycle: requested → accepted | declined | expired | withdrawn; accepted → ended.
 // Every change emails the other person through the outbox, in the same transaction.
 import { and, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { mentorProfiles, mentorships, migrantProfiles, userLanguages, users } from '../../drizzle/schema.ts';
+import { blocks, mentorProfiles, mentorships, migrantProfiles, userLanguages, users } from '../../drizzle/schema.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { conflict, forbidden, notFound, ruleBroken } from '../errors.ts';
 import { explainMatch } from '../matching/score.ts';
@@ -166,6 +166,19 @@ export async function acceptMentorship(db: Db, mentorId: string, id: string, now
     if (row.mentorId !== mentorId) throw forbidden('Only the mentor who was asked can accept.');
     requireState(row, 'requested', 'accepted');
     if (row.expiresAt <= now) throw conflict('This request has expired.', { state: 'expired' }, 'INVALID_TRANSITION');
+    // A block made after the request (either way) ends the chance of a match: accepting would hand
+    // over contact details. The mentor is not told who blocked whom.
+    const [blocked] = await tx
+      .select({ blockerId: blocks.blockerId })
+      .from(blocks)
+      .where(
+        or(
+          and(eq(blocks.blockerId, row.migrantId), eq(blocks.blockedId, mentorId)),
+          and(eq(blocks.blockerId, mentorId), eq(blocks.blockedId, row.migrantId)),
+        ),
+      )
+      .limit(1);
+    if (blocked) throw conflict('This request can no longer be accepted.', undefined, 'REQUEST_UNAVAILABLE');
 
     const [taken] = await tx
       .update(mentorProfiles)

@@ -1,7 +1,7 @@
 // Reports and blocks: a block hides people from each other at once; reports reach admins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { reports } from '../../drizzle/schema.ts';
+import { mentorProfiles, mentorships, reports } from '../../drizzle/schema.ts';
 import { createTestApp, type TestApp } from '../support/runtime.ts';
 import { makeMentor, makeMigrant, makeUser } from '../support/factories.ts';
 
@@ -35,6 +35,29 @@ describe('blocks', () => {
     expect(asked.statusCode).toBe(404);
     await t.app.inject({ method: 'DELETE', url: `/api/blocks/${migrant.id}`, headers: { cookie: mentor.cookie } });
     expect(await ids()).toContain(mentor.id);
+  });
+
+  it('a request made before a block can no longer be accepted, so no contact details change hands', async () => {
+    const migrant = await makeMigrant(db(), { languages: [['en', 'native']] });
+    const mentor = await makeMentor(db(), { languages: [['en', 'native']] });
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/mentorships',
+      headers: { cookie: migrant.cookie },
+      payload: { mentorId: mentor.id, message: 'Hello' },
+    });
+    expect(asked.statusCode).toBe(201);
+    const id = asked.json().id as string;
+    await t.app.inject({ method: 'POST', url: '/api/blocks', headers: { cookie: migrant.cookie }, payload: { userId: mentor.id } });
+
+    const accepted = await t.app.inject({ method: 'POST', url: `/api/mentorships/${id}/accept`, headers: { cookie: mentor.cookie }, payload: {} });
+    expect(accepted.statusCode).toBe(409);
+    expect(accepted.json().error.code).toBe('REQUEST_UNAVAILABLE');
+    expect(accepted.body).not.toContain('block');
+    const [row] = await db().select().from(mentorships).where(eq(mentorships.id, id));
+    expect(row!.state).toBe('requested');
+    const [profile] = await db().select().from(mentorProfiles).where(eq(mentorProfiles.userId, mentor.id));
+    expect(profile!.activeMentees).toBe(0);
   });
 
   it('refuses blocking yourself or nobody, with 400 and 404', async () => {
